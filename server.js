@@ -1,0 +1,78 @@
+// Production entry: the SvelteKit (adapter-node) handler on one Node HTTP server, which the
+// real-time layer will share. Start with `npm run build && npm start`.
+import { createServer } from 'node:http';
+
+const SHUTDOWN_TIMEOUT_MS = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 30_000);
+
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || '0.0.0.0';
+
+// adapter-node assumes https when it is not told the public origin; a local `npm start` is plain
+// http, so default ORIGIN to it (production sets ORIGIN, or PROTOCOL_HEADER behind a proxy).
+if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
+	process.env.ORIGIN = `http://localhost:${port}`;
+}
+
+/** @type {import('./build/handler.js').handler} */
+let handler;
+try {
+	// Importing the handler runs the app's `init` hook: the environment is parsed and the database
+	// opened, migrated and seeded. A wrong setting stops the process here with a clear message.
+	({ handler } = await import('./build/handler.js'));
+} catch (error) {
+	const message = error instanceof Error ? error.message : String(error);
+	process.stderr.write(
+		JSON.stringify({ level: 'fatal', time: new Date().toISOString(), msg: 'startup failed', error: message }) + '\n'
+	);
+	process.stderr.write(`\nThe app could not start:\n${message}\n`);
+	process.exit(1);
+}
+
+const server = createServer((req, res) => handler(req, res));
+// Keep-alive connections must not outlive a proxy's idle timeout by much.
+server.keepAliveTimeout = 65_000;
+
+server.listen(port, host, () => {
+	const shown = host === '0.0.0.0' ? 'localhost' : host;
+	log('info', `listening on http://${shown}:${port}`, { port, host });
+});
+
+let stopping = false;
+
+async function shutdown(signal) {
+	if (stopping) return;
+	stopping = true;
+	log('info', 'shutting down: no new connections, finishing requests in flight', { signal });
+
+	const forced = setTimeout(() => {
+		log('warn', 'requests still running after the timeout; closing their connections', {});
+		server.closeAllConnections();
+	}, SHUTDOWN_TIMEOUT_MS);
+	forced.unref();
+
+	await new Promise((resolve) => {
+		server.close(() => resolve(undefined));
+		server.closeIdleConnections();
+	});
+	clearTimeout(forced);
+
+	try {
+		const runHooks = globalThis[Symbol.for('overhedenoverleg.shutdown')];
+		if (typeof runHooks === 'function') await runHooks();
+		log('info', 'stopped cleanly', {});
+		process.exit(0);
+	} catch (error) {
+		log('error', 'shutdown incomplete', { error: String(error) });
+		process.exit(1);
+	}
+}
+
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+
+function log(level, msg, fields) {
+	if (process.env.LOG_LEVEL === 'silent') return;
+	process.stdout.write(
+		JSON.stringify({ level, time: new Date().toISOString(), service: 'overhedenoverleg', msg, ...fields }) + '\n'
+	);
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/**
+ * The environment, parsed once with zod. A wrong value stops the process with a message that
+ * names the variable and what is expected, instead of failing later somewhere less obvious.
+ */
+const emptyAsUndefined = (value: unknown) =>
+	typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const postgresUrl = z
+	.url({ protocol: /^postgres(ql)?$/, error: 'a postgres:// address, e.g. postgres://user@host:5432/db' })
+	.optional();
+
+export const configSchema = z.object({
+	NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(['development', 'production', 'test']).default('development')),
+	DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl),
+	DATA_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).default('./data')),
+	PORT: z.preprocess(
+		emptyAsUndefined,
+		z.coerce
+			.number({ error: 'a port number from 1 to 65535' })
+			.int({ error: 'a whole port number from 1 to 65535' })
+			.min(1, { error: 'a port number from 1 to 65535' })
+			.max(65535, { error: 'a port number from 1 to 65535' })
+			.default(3000)
+	),
+	HOST: z.preprocess(emptyAsUndefined, z.string().min(1).default('0.0.0.0')),
+	ORIGIN: z.preprocess(
+		emptyAsUndefined,
+		z.url({ protocol: /^https?$/, error: 'the public address of the app, e.g. https://overleg.example.nl' }).optional()
+	),
+	REDIS_URL: z.preprocess(
+		emptyAsUndefined,
+		z.url({ protocol: /^rediss?$/, error: 'a redis:// or rediss:// address' }).optional()
+	),
+	LOG_LEVEL: z.preprocess(
+		emptyAsUndefined,
+		z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
+	),
+	/** Seed demo data into an empty database. Defaults to on for the embedded engine only. */
+	DEMO: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
+	/** Where the committed SQL migrations live. */
+	MIGRATIONS_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).default('./drizzle'))
+});
+
+export type Config = z.infer<typeof configSchema> & { demo: boolean; engine: 'pglite' | 'postgres' };
+
+export class ConfigError extends Error {
+	constructor(public readonly issues: string[]) {
+		super(`Invalid configuration:\n${issues.map((issue) => `  - ${issue}`).join('\n')}`);
+		this.name = 'ConfigError';
+	}
+}
+
+/** Parses an environment; throws a ConfigError naming every wrong variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+	const result = configSchema.safeParse(env);
+	if (!result.success) {
+		throw new ConfigError(
+			result.error.issues.map((issue) => {
+				const name = issue.path.join('.') || '(environment)';
+				return `${name}=${JSON.stringify(env[name] ?? '')}: expected ${issue.message}`;
+			})
+		);
+	}
+	const engine = result.data.DATABASE_URL ? 'postgres' : 'pglite';
+	const demo = result.data.DEMO ? result.data.DEMO === 'true' : engine === 'pglite';
+	return { ...result.data, engine, demo };
+}
+
+let cached: Config | undefined;
+
+/** The configuration of this process, parsed on first use. */
+export function config(): Config {
+	cached ??= parseConfig(process.env);
+	return cached;
+}
+
+/** For tests that change the environment. */
+export function resetConfig(): void {
+	cached = undefined;
+}

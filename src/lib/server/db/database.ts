@@ -1,0 +1,80 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema';
+import { acquireDataDirLock, releaseDataDirLock } from './lock';
+
+export type Schema = typeof schema;
+/** The one database type the app sees, whichever engine runs underneath. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Either the database or a transaction: what a query helper may run on. */
+export type Executor = Database | Transaction;
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+	db: Database;
+	engine: Engine;
+	/** Where it lives, safe to log (no password). */
+	location: string;
+	close(): Promise<void>;
+}
+
+export type OpenOptions =
+	| { engine: 'postgres'; url: string; maxConnections?: number }
+	/** dataDir undefined means an in-memory database (tests). */
+	| { engine: 'pglite'; dataDir?: string };
+
+const drizzleOptions = { schema, casing: 'snake_case' } as const;
+
+/** Opens a database on either engine. It does not migrate; see migrate.ts. */
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+	if (options.engine === 'postgres') {
+		const client = postgres(options.url, {
+			max: options.maxConnections ?? 10,
+			onnotice: () => {},
+			connection: { application_name: 'overhedenoverleg', TimeZone: 'UTC' }
+		});
+		const db = drizzlePostgres({ client, ...drizzleOptions }) as unknown as Database;
+		return {
+			db,
+			engine: 'postgres',
+			location: redactUrl(options.url),
+			close: () => client.end({ timeout: 5 })
+		};
+	}
+
+	const { dataDir } = options;
+	if (dataDir) acquireDataDirLock(dataDir);
+	try {
+		const client = await PGlite.create(dataDir ?? 'memory://');
+		await client.exec(`set time zone 'UTC'`);
+		const db = drizzlePglite({ client, ...drizzleOptions }) as unknown as Database;
+		return {
+			db,
+			engine: 'pglite',
+			location: dataDir ?? 'memory://',
+			close: async () => {
+				await client.close();
+				if (dataDir) releaseDataDirLock(dataDir);
+			}
+		};
+	} catch (error) {
+		if (dataDir) releaseDataDirLock(dataDir);
+		throw error;
+	}
+}
+
+export function redactUrl(url: string): string {
+	try {
+		const parsed = new URL(url);
+		if (parsed.password) parsed.password = '***';
+		return parsed.toString();
+	} catch {
+		return '(invalid url)';
+	}
+}

@@ -1,0 +1,74 @@
+import { config } from '../config';
+import { onShutdown } from '../lifecycle';
+import { logger } from '../logger';
+import { openDatabase, type Database, type DatabaseHandle } from './database';
+import { migrateDatabase, migrationState } from './migrate';
+import { isEmpty, seedDatabase } from './seed';
+
+export type { Database, DatabaseHandle, Executor, Transaction } from './database';
+
+/**
+ * The process's one database: embedded PGlite in DATA_DIR by default, PostgreSQL through
+ * postgres.js when DATABASE_URL is set. Opened, migrated and (when empty) seeded once; kept on
+ * globalThis so that the dev server's module reloads do not open a second PGlite on one folder.
+ */
+const key = Symbol.for('overhedenoverleg.database');
+type Holder = typeof globalThis & { [key]?: Promise<DatabaseHandle> };
+const holder = globalThis as Holder;
+
+async function start(): Promise<DatabaseHandle> {
+	const cfg = config();
+	const handle = await openDatabase(
+		cfg.DATABASE_URL
+			? { engine: 'postgres', url: cfg.DATABASE_URL }
+			: { engine: 'pglite', dataDir: cfg.DATA_DIR }
+	);
+	try {
+		await migrateDatabase(handle, cfg.MIGRATIONS_DIR);
+		if (await isEmpty(handle.db)) {
+			const report = await seedDatabase(handle.db, { demo: cfg.demo });
+			logger.info({ ...report }, 'seeded an empty database');
+		}
+	} catch (error) {
+		await handle.close().catch(() => {});
+		throw error;
+	}
+	logger.info({ engine: handle.engine, location: handle.location }, 'database ready');
+	onShutdown('database', closeDatabase);
+	return handle;
+}
+
+/** The handle, opening it on first use. */
+export function databaseHandle(): Promise<DatabaseHandle> {
+	holder[key] ??= start().catch((error: unknown) => {
+		holder[key] = undefined;
+		throw error;
+	});
+	return holder[key];
+}
+
+/** The drizzle database of this process. */
+export async function useDb(): Promise<Database> {
+	return (await databaseHandle()).db;
+}
+
+export async function closeDatabase(): Promise<void> {
+	const pending = holder[key];
+	holder[key] = undefined;
+	if (!pending) return;
+	const handle = await pending.catch(() => undefined);
+	await handle?.close();
+}
+
+export interface Readiness {
+	ready: boolean;
+	engine: DatabaseHandle['engine'];
+	migrations: { applied: number; expected: number };
+}
+
+/** Reachable and fully migrated: what /readyz reports. */
+export async function readiness(): Promise<Readiness> {
+	const handle = await databaseHandle();
+	const state = await migrationState(handle, config().MIGRATIONS_DIR);
+	return { ready: state.applied >= state.expected, engine: handle.engine, migrations: state };
+}
