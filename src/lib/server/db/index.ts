@@ -1,7 +1,8 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { config } from '../config';
 import { onShutdown } from '../lifecycle';
 import { logger } from '../logger';
-import { openDatabase, type Database, type DatabaseHandle } from './database';
+import { openDatabase, type Database, type DatabaseHandle, type Transaction } from './database';
 import { migrateDatabase, migrationState } from './migrate';
 import { isEmpty, seedDatabase } from './seed';
 
@@ -47,9 +48,31 @@ export function databaseHandle(): Promise<DatabaseHandle> {
 	return holder[key];
 }
 
-/** The drizzle database of this process. */
+const insideTransaction = new AsyncLocalStorage<true>();
+
+export class OuterHandleInTransactionError extends Error {
+	constructor() {
+		super(
+			'useDb() was called inside a transaction: pass the transaction to the query instead. ' +
+				'(On the embedded engine the outer handle waits for the transaction to end: a deadlock.)'
+		);
+		this.name = 'OuterHandleInTransactionError';
+	}
+}
+
+/** The drizzle database of this process. Refuses inside `transaction()`: use the transaction. */
 export async function useDb(): Promise<Database> {
+	if (insideTransaction.getStore()) throw new OuterHandleInTransactionError();
 	return (await databaseHandle()).db;
+}
+
+/**
+ * Runs `work` in one transaction. Code inside must use `tx`; reaching for the outer handle through
+ * useDb() throws at once instead of hanging.
+ */
+export async function transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+	const db = await useDb();
+	return db.transaction((tx) => insideTransaction.run(true, () => work(tx)));
 }
 
 export async function closeDatabase(): Promise<void> {

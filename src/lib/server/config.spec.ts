@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config';
+
+describe('parseConfig', () => {
+	it('defaults to the embedded engine with demo data in ./data', () => {
+		const cfg = parseConfig({});
+		expect(cfg.engine).toBe('pglite');
+		expect(cfg.DATA_DIR).toBe('./data');
+		expect(cfg.PORT).toBe(3000);
+		expect(cfg.demo).toBe(true);
+		expect(cfg.LOG_LEVEL).toBe('info');
+	});
+
+	it('chooses PostgreSQL when DATABASE_URL is set, without demo data unless asked', () => {
+		const cfg = parseConfig({ DATABASE_URL: 'postgres://app@db.internal:5432/overleg' });
+		expect(cfg.engine).toBe('postgres');
+		expect(cfg.demo).toBe(false);
+		expect(parseConfig({ DATABASE_URL: 'postgresql://x@y/z', DEMO: 'true' }).demo).toBe(true);
+	});
+
+	it('treats empty values as unset', () => {
+		expect(parseConfig({ DATABASE_URL: '', PORT: ' ' }).engine).toBe('pglite');
+	});
+
+	it.each([
+		['PORT', 'abc', /PORT="abc": expected a port number/],
+		['PORT', '70000', /PORT="70000": expected a port number from 1 to 65535/],
+		['DATABASE_URL', 'mysql://root@localhost/x', /DATABASE_URL=.*postgres:\/\//],
+		['ORIGIN', 'overleg.example.nl', /ORIGIN=.*public address/],
+		['REDIS_URL', 'http://localhost:6379', /REDIS_URL=.*redis:\/\//],
+		['LOG_LEVEL', 'loud', /LOG_LEVEL="loud"/],
+		['DEMO', 'yes', /DEMO="yes"/]
+	])('rejects %s=%s with a message naming the variable', (name, value, pattern) => {
+		let caught: unknown;
+		try {
+			parseConfig({ [name]: value });
+		} catch (error) {
+			caught = error;
+		}
+		expect(caught).toBeInstanceOf(ConfigError);
+		expect((caught as ConfigError).message).toMatch(pattern);
+	});
+
+	it('names every wrong variable at once', () => {
+		expect(() => parseConfig({ PORT: '-1', LOG_LEVEL: 'x' })).toThrowError(/PORT[\s\S]*LOG_LEVEL/);
+	});
+});

@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { openDatabase, type DatabaseHandle, type Engine } from '../../src/lib/server/db/database';
+
+export const MIGRATIONS = './drizzle';
+
+/**
+ * The engines under test: the embedded one always, PostgreSQL whenever DATABASE_URL is set (as
+ * .ci/run does). A PostgreSQL that is configured but unreachable fails the tests; it never skips.
+ */
+export function enginesUnderTest(): Engine[] {
+	return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+export interface TestDatabase {
+	handle: DatabaseHandle;
+	url?: string;
+	drop(): Promise<void>;
+}
+
+/** A new, empty database: in memory for PGlite, a freshly created database on the PostgreSQL server. */
+export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
+	if (engine === 'pglite') {
+		const handle = await openDatabase({ engine: 'pglite' });
+		return { handle, drop: () => handle.close() };
+	}
+	const serverUrl = process.env.DATABASE_URL;
+	if (!serverUrl) throw new Error('DATABASE_URL is required for PostgreSQL tests');
+	const name = `oho_test_${randomBytes(6).toString('hex')}`;
+	const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`create database ${name}`);
+	const url = new URL(serverUrl);
+	url.pathname = `/${name}`;
+	const handle = await openDatabase({ engine: 'postgres', url: url.toString(), maxConnections: 4 });
+	return {
+		handle,
+		url: url.toString(),
+		drop: async () => {
+			await handle.close();
+			await admin.unsafe(`drop database if exists ${name} with (force)`);
+			await admin.end();
+		}
+	};
+}
