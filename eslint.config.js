@@ -18,7 +18,10 @@ export default ts.config(
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {
 			'no-undef': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			]
 		}
 	},
 	{
@@ -38,7 +41,14 @@ export default ts.config(
 		rules: {
 			'no-restricted-imports': [
 				'error',
-				{ patterns: [{ group: ['drizzle-orm', 'drizzle-orm/*'], message: 'Routes call verbs and queries, never drizzle.' }] }
+				{
+					patterns: [
+						{
+							group: ['drizzle-orm', 'drizzle-orm/*'],
+							message: 'Routes call verbs and queries, never drizzle.'
+						}
+					]
+				}
 			]
 		}
 	}

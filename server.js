@@ -13,16 +13,23 @@ if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
 	process.env.ORIGIN = `http://localhost:${port}`;
 }
 
-/** @type {import('./build/handler.js').handler} */
+// The path is a variable so that the type-checker does not descend into the generated build.
+const handlerModule = './build/handler.js';
+/** @type {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void} */
 let handler;
 try {
 	// Importing the handler runs the app's `init` hook: the environment is parsed and the database
 	// opened, migrated and seeded. A wrong setting stops the process here with a clear message.
-	({ handler } = await import('./build/handler.js'));
+	({ handler } = await import(handlerModule));
 } catch (error) {
 	const message = error instanceof Error ? error.message : String(error);
 	process.stderr.write(
-		JSON.stringify({ level: 'fatal', time: new Date().toISOString(), msg: 'startup failed', error: message }) + '\n'
+		JSON.stringify({
+			level: 'fatal',
+			time: new Date().toISOString(),
+			msg: 'startup failed',
+			error: message
+		}) + '\n'
 	);
 	process.stderr.write(`\nThe app could not start:\n${message}\n`);
 	process.exit(1);
@@ -39,6 +46,7 @@ server.listen(port, host, () => {
 
 let stopping = false;
 
+/** @param {string} signal */
 async function shutdown(signal) {
 	if (stopping) return;
 	stopping = true;
@@ -57,7 +65,8 @@ async function shutdown(signal) {
 	clearTimeout(forced);
 
 	try {
-		const runHooks = globalThis[Symbol.for('overhedenoverleg.shutdown')];
+		const registry = /** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis));
+		const runHooks = registry[Symbol.for('overhedenoverleg.shutdown')];
 		if (typeof runHooks === 'function') await runHooks();
 		log('info', 'stopped cleanly', {});
 		process.exit(0);
@@ -70,9 +79,20 @@ async function shutdown(signal) {
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
+/**
+ * @param {string} level
+ * @param {string} msg
+ * @param {Record<string, unknown>} fields
+ */
 function log(level, msg, fields) {
 	if (process.env.LOG_LEVEL === 'silent') return;
 	process.stdout.write(
-		JSON.stringify({ level, time: new Date().toISOString(), service: 'overhedenoverleg', msg, ...fields }) + '\n'
+		JSON.stringify({
+			level,
+			time: new Date().toISOString(),
+			service: 'overhedenoverleg',
+			msg,
+			...fields
+		}) + '\n'
 	);
 }

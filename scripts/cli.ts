@@ -15,7 +15,8 @@ export async function openConfiguredDatabase(): Promise<{ cfg: Config; handle: D
 /** Runs a script body; any error ends the process with exit code 1 and a readable message. */
 export function runScript(name: string, body: () => Promise<void>): void {
 	body().catch((error: unknown) => {
-		const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+		const message =
+			error instanceof ConfigError || error instanceof Error ? error.message : String(error);
 		process.stderr.write(`${name} failed:\n${message}\n`);
 		process.exit(1);
 	});

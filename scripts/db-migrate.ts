@@ -6,7 +6,9 @@ runScript('db:migrate', async () => {
 	try {
 		await migrateDatabase(handle, cfg.MIGRATIONS_DIR);
 		const state = await migrationState(handle, cfg.MIGRATIONS_DIR);
-		console.log(`Migrated ${handle.location} (${handle.engine}): ${state.applied}/${state.expected} migrations applied.`);
+		console.log(
+			`Migrated ${handle.location} (${handle.engine}): ${state.applied}/${state.expected} migrations applied.`
+		);
 	} finally {
 		await handle.close();
 	}

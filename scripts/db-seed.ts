@@ -7,7 +7,10 @@ runScript('db:seed', async () => {
 	try {
 		await migrateDatabase(handle, cfg.MIGRATIONS_DIR);
 		const report = await seedDatabase(handle.db, { demo: cfg.demo });
-		console.log(`Seeded ${handle.location} (${handle.engine}, demo ${cfg.demo ? 'on' : 'off'}):`, report);
+		console.log(
+			`Seeded ${handle.location} (${handle.engine}, demo ${cfg.demo ? 'on' : 'off'}):`,
+			report
+		);
 	} finally {
 		await handle.close();
 	}

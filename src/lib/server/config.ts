@@ -8,11 +8,17 @@ const emptyAsUndefined = (value: unknown) =>
 	typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 const postgresUrl = z
-	.url({ protocol: /^postgres(ql)?$/, error: 'a postgres:// address, e.g. postgres://user@host:5432/db' })
+	.url({
+		protocol: /^postgres(ql)?$/,
+		error: 'a postgres:// address, e.g. postgres://user@host:5432/db'
+	})
 	.optional();
 
 export const configSchema = z.object({
-	NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(['development', 'production', 'test']).default('development')),
+	NODE_ENV: z.preprocess(
+		emptyAsUndefined,
+		z.enum(['development', 'production', 'test']).default('development')
+	),
 	DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl),
 	DATA_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).default('./data')),
 	PORT: z.preprocess(
@@ -27,7 +33,12 @@ export const configSchema = z.object({
 	HOST: z.preprocess(emptyAsUndefined, z.string().min(1).default('0.0.0.0')),
 	ORIGIN: z.preprocess(
 		emptyAsUndefined,
-		z.url({ protocol: /^https?$/, error: 'the public address of the app, e.g. https://overleg.example.nl' }).optional()
+		z
+			.url({
+				protocol: /^https?$/,
+				error: 'the public address of the app, e.g. https://overleg.example.nl'
+			})
+			.optional()
 	),
 	REDIS_URL: z.preprocess(
 		emptyAsUndefined,
@@ -43,7 +54,10 @@ export const configSchema = z.object({
 	MIGRATIONS_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).default('./drizzle'))
 });
 
-export type Config = z.infer<typeof configSchema> & { demo: boolean; engine: 'pglite' | 'postgres' };
+export type Config = z.infer<typeof configSchema> & {
+	demo: boolean;
+	engine: 'pglite' | 'postgres';
+};
 
 export class ConfigError extends Error {
 	constructor(public readonly issues: string[]) {

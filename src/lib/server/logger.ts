@@ -14,7 +14,10 @@ function createLogger(): Logger {
 		base: { service: 'overhedenoverleg' },
 		timestamp: pino.stdTimeFunctions.isoTime,
 		formatters: { level: (label) => ({ level: label }) },
-		redact: { paths: ['req.headers.cookie', 'req.headers.authorization', '*.password'], censor: '[verborgen]' }
+		redact: {
+			paths: ['req.headers.cookie', 'req.headers.authorization', '*.password'],
+			censor: '[verborgen]'
+		}
 	});
 }
 

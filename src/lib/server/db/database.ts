@@ -10,7 +10,11 @@ import { acquireDataDirLock, releaseDataDirLock } from './lock';
 export type Schema = typeof schema;
 /** The one database type the app sees, whichever engine runs underneath. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
-export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Transaction = PgTransaction<
+	PgQueryResultHKT,
+	Schema,
+	ExtractTablesWithRelations<Schema>
+>;
 /** Either the database or a transaction: what a query helper may run on. */
 export type Executor = Database | Transaction;
 

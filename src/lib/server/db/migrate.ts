@@ -11,7 +11,10 @@ import type { DatabaseHandle } from './database';
 const MIGRATION_LOCK_KEY = 4_207_221_005;
 
 /** Applies every committed migration in `drizzle/` that this database has not seen yet. */
-export async function migrateDatabase(handle: DatabaseHandle, migrationsFolder: string): Promise<void> {
+export async function migrateDatabase(
+	handle: DatabaseHandle,
+	migrationsFolder: string
+): Promise<void> {
 	const folder = resolve(migrationsFolder);
 	if (handle.engine === 'pglite') {
 		await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: folder });
@@ -45,14 +48,14 @@ export async function migrationState(
 	migrationsFolder: string
 ): Promise<MigrationState> {
 	const expected = expectedMigrationCount(migrationsFolder);
-	const exists = await handle.db.execute<{ present: boolean }>(
+	const exists = await handle.db.execute(
 		sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`
 	);
-	if (!rows(exists)[0]?.present) return { applied: 0, expected };
-	const result = await handle.db.execute<{ count: number }>(
+	if (!rows<{ present: boolean }>(exists)[0]?.present) return { applied: 0, expected };
+	const result = await handle.db.execute(
 		sql`select count(*)::int as count from drizzle.__drizzle_migrations`
 	);
-	return { applied: rows(result)[0]?.count ?? 0, expected };
+	return { applied: rows<{ count: number }>(result)[0]?.count ?? 0, expected };
 }
 
 /** postgres.js returns an array; PGlite returns `{ rows }`. */

@@ -9,7 +9,9 @@ describe('requestIdFrom', () => {
 	it('replaces a missing or odd id with a fresh UUID', () => {
 		const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 		expect(requestIdFrom(new Headers())).toMatch(uuid);
-		expect(requestIdFrom(new Headers({ 'x-request-id': '<script>alert(1)</script>' }))).toMatch(uuid);
+		expect(requestIdFrom(new Headers({ 'x-request-id': '<script>alert(1)</script>' }))).toMatch(
+			uuid
+		);
 		expect(requestIdFrom(new Headers({ 'x-request-id': 'short' }))).toMatch(uuid);
 	});
 });

@@ -11,9 +11,11 @@ describe('securityHeaders', () => {
 	});
 
 	it('adds Strict-Transport-Security only when served over https', () => {
-		expect(securityHeaders(new URL('http://localhost/'))['strict-transport-security']).toBeUndefined();
-		expect(securityHeaders(new URL('https://overleg.example.nl/'))['strict-transport-security']).toMatch(
-			/max-age=\d+/
-		);
+		expect(
+			securityHeaders(new URL('http://localhost/'))['strict-transport-security']
+		).toBeUndefined();
+		expect(
+			securityHeaders(new URL('https://overleg.example.nl/'))['strict-transport-security']
+		).toMatch(/max-age=\d+/);
 	});
 });

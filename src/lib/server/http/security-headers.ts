@@ -6,7 +6,8 @@ export function securityHeaders(url: URL): Record<string, string> {
 	const headers: Record<string, string> = {
 		'x-content-type-options': 'nosniff',
 		'referrer-policy': 'strict-origin-when-cross-origin',
-		'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+		'permissions-policy':
+			'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
 		'x-frame-options': 'DENY',
 		'cross-origin-opener-policy': 'same-origin'
 	};
