@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import type { Actor } from '$lib/server/access';
+import type { Role } from '$lib/server/db/schema';
 
 declare global {
 	namespace App {
@@ -10,6 +12,17 @@ declare global {
 		interface Locals {
 			requestId: string;
 			log: Logger;
+			/** The signed-in person (session past its second step, or API token); null otherwise. */
+			actor: Actor | null;
+			/** The cookie session, also while it waits for the second step. */
+			session: {
+				id: string;
+				personId: string;
+				role: Role;
+				twoFactorVerified: boolean;
+				totpEnabled: boolean;
+				expiresAt: Date;
+			} | null;
 		}
 		// interface PageData {}
 		// interface PageState {}

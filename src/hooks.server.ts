@@ -6,6 +6,7 @@ import { config } from '$lib/server/config';
 import { databaseHandle } from '$lib/server/db';
 import { requestIdFrom } from '$lib/server/http/request-id';
 import { securityHeaders } from '$lib/server/http/security-headers';
+import { authenticate } from '$lib/server/auth/handle';
 import { logger } from '$lib/server/logger';
 
 /** Parse the environment and open, migrate and seed the database before the first request. */
@@ -43,7 +44,7 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle = sequence(requestContext, i18n);
+export const handle = sequence(requestContext, authenticate, i18n);
 
 /**
  * Only unexpected errors arrive here (expected ones are thrown with `error()`): log them with an

@@ -50,6 +50,35 @@ export const configSchema = z.object({
 	),
 	/** Seed demo data into an empty database. Defaults to on for the embedded engine only. */
 	DEMO: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
+	/** Sessions end after this much inactivity (sliding) ... */
+	SESSION_IDLE_MINUTES: z.preprocess(
+		emptyAsUndefined,
+		z.coerce
+			.number({ error: 'a number of minutes' })
+			.int()
+			.min(5)
+			.max(24 * 60)
+			.default(120)
+	),
+	/** ... and in any case this long after login. */
+	SESSION_MAX_HOURS: z.preprocess(
+		emptyAsUndefined,
+		z.coerce
+			.number({ error: 'a number of hours' })
+			.int()
+			.min(1)
+			.max(24 * 30)
+			.default(12)
+	),
+	/** smtp:// or smtps:// address for outgoing mail; without it invitation links go to the log. */
+	SMTP_URL: z.preprocess(
+		emptyAsUndefined,
+		z.url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// address' }).optional()
+	),
+	MAIL_FROM: z.preprocess(
+		emptyAsUndefined,
+		z.string().min(3).default('Overhedenoverleg <noreply@overhedenoverleg.example>')
+	),
 	/** Where the committed SQL migrations live. */
 	MIGRATIONS_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).default('./drizzle'))
 });

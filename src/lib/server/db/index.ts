@@ -4,7 +4,7 @@ import { onShutdown } from '../lifecycle';
 import { logger } from '../logger';
 import { openDatabase, type Database, type DatabaseHandle, type Transaction } from './database';
 import { migrateDatabase, migrationState } from './migrate';
-import { isEmpty, seedDatabase } from './seed';
+import { accountsWithDemoPassword, isEmpty, seedDatabase } from './seed';
 
 export type { Database, DatabaseHandle, Executor, Transaction } from './database';
 
@@ -30,6 +30,10 @@ async function start(): Promise<DatabaseHandle> {
 			const report = await seedDatabase(handle.db, { demo: cfg.demo });
 			logger.info({ ...report }, 'seeded an empty database');
 		}
+		if (!cfg.demo) {
+			const demoAccounts = await accountsWithDemoPassword(handle.db);
+			if (demoAccounts.length > 0) throw new DemoPasswordInProductionError(demoAccounts);
+		}
 	} catch (error) {
 		await handle.close().catch(() => {});
 		throw error;
@@ -46,6 +50,17 @@ export function databaseHandle(): Promise<DatabaseHandle> {
 		throw error;
 	});
 	return holder[key];
+}
+
+export class DemoPasswordInProductionError extends Error {
+	constructor(public readonly emails: string[]) {
+		super(
+			`Refusing to start outside demo mode: ${emails.length} account(s) still have the demo password ` +
+				`(${emails.slice(0, 5).join(', ')}${emails.length > 5 ? ', …' : ''}). ` +
+				`Disable or remove those accounts, or start with DEMO=true for a demonstration.`
+		);
+		this.name = 'DemoPasswordInProductionError';
+	}
 }
 
 const insideTransaction = new AsyncLocalStorage<true>();

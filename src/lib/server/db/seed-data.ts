@@ -103,3 +103,71 @@ export const organisationSeed: NewOrganisation[] = [
 		tooiUri: tooi('mnre1058')
 	}
 ];
+
+/**
+ * Demo accounts, created only in demo mode (the embedded default, or DEMO=true). A production
+ * start (demo off) refuses to run while any account still has this password.
+ */
+export const DEMO_PASSWORD = 'Overleg-demo-2026';
+/**
+ * The two-factor key of the demo secretariaat and beheerder accounts (base32, for an authenticator
+ * app), so a demo can sign in as them straight away.
+ */
+export const DEMO_TOTP_KEY = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+export const DEMO_EMAIL_DOMAIN = 'demo.overhedenoverleg.example';
+
+export interface DemoPerson {
+	email: string;
+	name: string;
+	organisation: string;
+	role: 'medewerker' | 'bestuurder' | 'secretariaat' | 'beheerder';
+	totp?: boolean;
+}
+
+const demo = (local: string) => `${local}@${DEMO_EMAIL_DOMAIN}`;
+
+export const demoPeople: DemoPerson[] = [
+	{
+		email: demo('medewerker.bzk'),
+		name: 'Sanne de Vries',
+		organisation: 'bzk',
+		role: 'medewerker'
+	},
+	{ email: demo('medewerker.fin'), name: 'Pieter Bakker', organisation: 'fin', role: 'medewerker' },
+	{
+		email: demo('bestuurder.rijk'),
+		name: 'Minister Anouk Jansen',
+		organisation: 'bzk',
+		role: 'bestuurder'
+	},
+	{
+		email: demo('medewerker.vng'),
+		name: 'Fatima El Amrani',
+		organisation: 'vng',
+		role: 'medewerker'
+	},
+	{ email: demo('bestuurder.vng'), name: 'Johan Visser', organisation: 'vng', role: 'bestuurder' },
+	{ email: demo('medewerker.ipo'), name: 'Lotte Mulder', organisation: 'ipo', role: 'medewerker' },
+	{ email: demo('bestuurder.ipo'), name: 'Karin Smit', organisation: 'ipo', role: 'bestuurder' },
+	{ email: demo('medewerker.uvw'), name: 'Daan Meijer', organisation: 'uvw', role: 'medewerker' },
+	{
+		email: demo('bestuurder.uvw'),
+		name: 'Ingrid de Boer',
+		organisation: 'uvw',
+		role: 'bestuurder'
+	},
+	{
+		email: demo('secretariaat'),
+		name: 'Mila Hendriks',
+		organisation: 'secretariaat',
+		role: 'secretariaat',
+		totp: true
+	},
+	{
+		email: demo('beheerder'),
+		name: 'Ruben Dekker',
+		organisation: 'secretariaat',
+		role: 'beheerder',
+		totp: true
+	}
+];

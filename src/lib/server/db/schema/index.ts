@@ -1,2 +1,4 @@
 // One file per domain; this index is what drizzle-kit and the database module read.
 export * from './organisations';
+export * from './identity';
+export * from './events';

@@ -1,0 +1,17 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import type { RequestContext } from '../identity/context';
+
+/** The request facts a verb logs and rate-limits on. */
+export function requestContext(event: RequestEvent): RequestContext {
+	let ipAddress: string | null = null;
+	try {
+		ipAddress = event.getClientAddress();
+	} catch {
+		ipAddress = null;
+	}
+	return {
+		requestId: event.locals.requestId,
+		ipAddress,
+		userAgent: event.request.headers.get('user-agent')
+	};
+}

@@ -1,0 +1,67 @@
+import { inArray } from 'drizzle-orm';
+import { useDb } from '../db';
+import { people } from '../db/schema';
+import { queryAudit } from '../events';
+import { requireAccess, type Actor } from '../access';
+import { fieldErrors, InvalidInputError } from '../errors';
+import { auditFilterSchema } from './schemas';
+import { endOfAmsterdamDay, startOfAmsterdamDay } from '../../time';
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** The audit trail for a beheerder: filtered by person, type and period, newest first, paged. */
+export async function readAudit(actor: Actor, input: unknown) {
+	requireAccess(actor, 'audit.read');
+	const parsed = auditFilterSchema.safeParse(input);
+	if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error.issues));
+	const { person, type, from, to, before } = parsed.data;
+	const fromDate = from ? startOfAmsterdamDay(from) : undefined;
+	const toDate = to ? endOfAmsterdamDay(to) : undefined;
+	if (fromDate && toDate && fromDate > toDate) {
+		throw new InvalidInputError({ to: 'De einddatum ligt vóór de begindatum.' });
+	}
+	const db = await useDb();
+	const rows = await queryAudit(db, {
+		personId: person,
+		type: type || undefined,
+		from: fromDate,
+		to: toDate,
+		before,
+		limit: AUDIT_PAGE_SIZE + 1
+	});
+	const page = rows.slice(0, AUDIT_PAGE_SIZE);
+	const ids = [
+		...new Set(
+			page
+				.flatMap((row) => [row.actorPersonId, row.subjectType === 'person' ? row.subjectId : null])
+				.filter((id): id is string => !!id)
+		)
+	];
+	const names = ids.length
+		? await db
+				.select({ id: people.id, name: people.name })
+				.from(people)
+				.where(inArray(people.id, ids))
+		: [];
+	const nameOf = new Map(names.map((row) => [row.id, row.name]));
+	return {
+		events: page.map((row) => ({
+			id: row.id,
+			occurredAt: row.occurredAt,
+			type: row.type,
+			actorName: row.actorPersonId ? (nameOf.get(row.actorPersonId) ?? null) : null,
+			subject:
+				row.subjectType === 'person'
+					? (nameOf.get(row.subjectId) ?? row.subjectId)
+					: `${row.subjectType} ${row.subjectId}`,
+			payload: row.payload
+		})),
+		nextBefore: rows.length > AUDIT_PAGE_SIZE ? page[page.length - 1]!.id : null
+	};
+}
+
+export async function auditPeople(actor: Actor) {
+	requireAccess(actor, 'audit.read');
+	const db = await useDb();
+	return db.select({ id: people.id, name: people.name }).from(people).orderBy(people.name);
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { roles } from '../db/schema';
+import { MAX_PASSWORD_LENGTH } from '../auth/password';
+
+const email = z
+	.string({ error: 'Vul uw e-mailadres in.' })
+	.trim()
+	.min(1, { error: 'Vul een e-mailadres in.' })
+	.max(254, { error: 'Dit e-mailadres is te lang.' })
+	.pipe(z.email({ error: 'Vul een geldig e-mailadres in, zoals naam@organisatie.nl.' }));
+
+const password = z
+	.string({ error: 'Vul een wachtwoord in.' })
+	.min(1, { error: 'Vul een wachtwoord in.' })
+	.max(MAX_PASSWORD_LENGTH, { error: 'Dit wachtwoord is te lang.' });
+
+export const loginSchema = z.object({ email, password });
+
+export const totpCodeSchema = z.object({
+	code: z
+		.string({ error: 'Vul de code in.' })
+		.trim()
+		.min(1, { error: 'Vul de code uit uw app of een herstelcode in.' })
+		.max(32, { error: 'Deze code is te lang.' })
+});
+
+export const roleSchema = z.enum(roles, { error: 'Kies een rol.' });
+
+export const inviteSchema = z.object({
+	email,
+	organisationId: z.uuid({ error: 'Kies een organisatie.' }),
+	role: roleSchema
+});
+
+export const acceptInvitationSchema = z.object({
+	name: z
+		.string({ error: 'Vul uw naam in.' })
+		.trim()
+		.min(2, { error: 'Vul uw volledige naam in.' })
+		.max(120, { error: 'Deze naam is te lang.' }),
+	password,
+	passwordConfirm: z.string({ error: 'Herhaal het wachtwoord.' })
+});
+
+export const changePasswordSchema = z.object({
+	currentPassword: password,
+	newPassword: password,
+	newPasswordConfirm: z.string({ error: 'Herhaal het nieuwe wachtwoord.' })
+});
+
+export const confirmTotpSchema = z.object({
+	key: z.string({ error: 'De sleutel ontbreekt. Begin opnieuw.' }).min(16).max(64),
+	code: z
+		.string({ error: 'Vul de code uit uw app in.' })
+		.trim()
+		.regex(/^\d{6}$/, {
+			error: 'Vul de zes cijfers uit uw app in.'
+		})
+});
+
+export const apiTokenSchema = z.object({
+	name: z
+		.string({ error: 'Geef het token een naam.' })
+		.trim()
+		.min(2, { error: 'Geef het token een naam van minstens twee tekens.' })
+		.max(80, { error: 'Deze naam is te lang.' }),
+	scope: z.enum(['read', 'write'], { error: 'Kies alleen lezen of lezen en schrijven.' }),
+	expiresInDays: z.coerce
+		.number({ error: 'Kies een geldigheidsduur.' })
+		.int()
+		.min(1, { error: 'Kies een geldigheidsduur van 1 tot 365 dagen.' })
+		.max(365, { error: 'Kies een geldigheidsduur van 1 tot 365 dagen.' })
+		.default(90)
+});
+
+export const changeRoleSchema = z.object({ personId: z.uuid(), role: roleSchema });
+
+export const auditFilterSchema = z.object({
+	person: z.uuid({ error: 'Kies een persoon uit de lijst.' }).optional(),
+	type: z
+		.string()
+		.trim()
+		.max(80)
+		.regex(/^[a-z_.0-9]*$/, { error: 'Kies een soort gebeurtenis uit de lijst.' })
+		.optional(),
+	from: z.iso.date({ error: 'Vul een datum in als jjjj-mm-dd.' }).optional(),
+	to: z.iso.date({ error: 'Vul een datum in als jjjj-mm-dd.' }).optional(),
+	before: z.coerce.number().int().positive().optional()
+});
