@@ -65,6 +65,8 @@ export default defineConfig({
 			ORIGIN: `http://localhost:${port}`,
 			DATA_DIR: dataDir,
 			LOG_LEVEL: 'warn',
+			// The e2e stories sign in with the demo accounts, on either engine.
+			DEMO: 'true',
 			...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {})
 		}
 	}

@@ -64,15 +64,13 @@ describe('the process database', () => {
 	it('commits what a transaction wrote through the transaction', async () => {
 		const before = (await listOrganisations()).length;
 		await transaction(async (tx) => {
-			await tx
-				.insert(organisations)
-				.values({
-					slug: 'tx-test',
-					name: 'Via transactie',
-					shortName: 'TX',
-					kind: 'koepel',
-					party: 'uvw'
-				});
+			await tx.insert(organisations).values({
+				slug: 'tx-test',
+				name: 'Via transactie',
+				shortName: 'TX',
+				kind: 'koepel',
+				party: 'uvw'
+			});
 		});
 		expect(await listOrganisations()).toHaveLength(before + 1);
 	});

@@ -26,9 +26,11 @@ async function start(): Promise<DatabaseHandle> {
 	);
 	try {
 		await migrateDatabase(handle, cfg.MIGRATIONS_DIR);
-		if (await isEmpty(handle.db)) {
+		// Reference data goes into an empty database; demo mode tops up the demo data every start
+		// (idempotent), so a database first used without it still gets the demo accounts.
+		if (cfg.demo || (await isEmpty(handle.db))) {
 			const report = await seedDatabase(handle.db, { demo: cfg.demo });
-			logger.info({ ...report }, 'seeded an empty database');
+			logger.info({ ...report, demo: cfg.demo }, 'seeded the database');
 		}
 		if (!cfg.demo) {
 			const demoAccounts = await accountsWithDemoPassword(handle.db);
