@@ -30,10 +30,11 @@ const other = { personId: 'someone-else' };
  * decides it. Each row is an allowed case and a denied case; a new permission without rows fails
  * the completeness test below.
  */
+type Subject = object | 'own';
 type Case = {
 	permission: Permission;
-	allowed: [Role, object?][];
-	denied: [Role, object?, ('hidden' | 'forbidden')?][];
+	allowed: [Role, Subject?][];
+	denied: [Role, Subject?, ('hidden' | 'forbidden')?][];
 };
 const matrix: Case[] = [
 	{
@@ -115,7 +116,7 @@ const matrix: Case[] = [
 	}
 ];
 
-const subjectFor = (a: Actor, subject: object | 'own' | undefined) =>
+const subjectFor = (a: Actor, subject: Subject | undefined) =>
 	subject === 'own' ? own(a) : subject;
 const decide = (a: Actor | null, permission: Permission, subject: unknown) =>
 	(decideAccess as (a: Actor | null, p: Permission, s?: unknown) => string)(a, permission, subject);
@@ -130,13 +131,13 @@ describe('the access matrix', () => {
 			for (const [role, subject] of row.allowed) {
 				it(`allows a ${role}`, () => {
 					const a = actor(role);
-					expect(decide(a, row.permission, subjectFor(a, subject as object))).toBe('ok');
+					expect(decide(a, row.permission, subjectFor(a, subject))).toBe('ok');
 				});
 			}
 			for (const [role, subject, verdict] of row.denied) {
 				it(`denies a ${role} (${verdict})`, () => {
 					const a = actor(role);
-					expect(decide(a, row.permission, subjectFor(a, subject as object))).toBe(verdict);
+					expect(decide(a, row.permission, subjectFor(a, subject))).toBe(verdict);
 				});
 			}
 			it('denies an anonymous visitor as if it did not exist', () => {

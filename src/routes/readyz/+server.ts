@@ -16,9 +16,6 @@ export const GET: RequestHandler = async ({ locals }) => {
 		);
 	} catch (error) {
 		locals.log.warn({ err: error }, 'readiness check failed');
-		return json(
-			{ status: 'not-ready', database: { reachable: false } },
-			{ status: 503, headers }
-		);
+		return json({ status: 'not-ready', database: { reachable: false } }, { status: 503, headers });
 	}
 };

@@ -45,7 +45,8 @@ export async function login(input: unknown, context: RequestContext): Promise<Lo
 		);
 	}
 
-	return transaction(async (tx) => {
+	// A failed attempt is logged and committed; the refusal is thrown only after the commit.
+	const outcome = await transaction(async (tx): Promise<LoginResult | null> => {
 		const [person] = await tx
 			.select()
 			.from(people)
@@ -68,7 +69,7 @@ export async function login(input: unknown, context: RequestContext): Promise<Lo
 					}
 				}
 			]);
-			throw new InvalidInputError({ '': LOGIN_FAILED });
+			return null;
 		}
 
 		await limiter.reset(limits.loginPerAccount, email);
@@ -102,6 +103,8 @@ export async function login(input: unknown, context: RequestContext): Promise<Lo
 			needsEnrolment: !totpEnabled && TWO_FACTOR_REQUIRED.has(person.role)
 		};
 	});
+	if (!outcome) throw new InvalidInputError({ '': LOGIN_FAILED });
+	return outcome;
 }
 
 /**
@@ -124,7 +127,7 @@ export async function verifySecondFactor(
 		throw new RateLimitedError(Math.max(byPerson.retryAfterSeconds, byIp.retryAfterSeconds));
 	}
 
-	return transaction(async (tx) => {
+	const outcome = await transaction(async (tx): Promise<{ usedRecoveryCode: boolean } | null> => {
 		const [person] = await tx.select().from(people).where(eq(people.id, personId)).limit(1);
 		if (!person?.totpKey || person.disabledAt)
 			throw new InvalidInputError({ code: 'Deze code klopt niet.' });
@@ -150,9 +153,7 @@ export async function verifySecondFactor(
 						payload: { ipAddress: context.ipAddress ?? null }
 					}
 				]);
-				throw new InvalidInputError({
-					code: 'Deze code klopt niet. Controleer de tijd op uw telefoon en probeer het opnieuw.'
-				});
+				return null;
 			}
 			await tx
 				.update(recoveryCodes)
@@ -178,11 +179,20 @@ export async function verifySecondFactor(
 		]);
 		return { usedRecoveryCode };
 	});
+	if (!outcome) {
+		throw new InvalidInputError({
+			code: 'Deze code klopt niet. Controleer de tijd op uw telefoon en probeer het opnieuw.'
+		});
+	}
+	return outcome;
 }
 
-/** Ends the current session. */
+/**
+ * Ends the current session. A session still waiting for its second step has no full actor yet:
+ * the person alone is enough for the log.
+ */
 export async function logout(
-	actor: Actor,
+	actor: Pick<Actor, 'personId'> & { organisationId: string | null },
 	sessionId: string,
 	context: RequestContext
 ): Promise<void> {
