@@ -7,12 +7,14 @@ import { databaseHandle } from '$lib/server/db';
 import { requestIdFrom } from '$lib/server/http/request-id';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { authenticate } from '$lib/server/auth/handle';
+import { startHousekeeping } from '$lib/server/identity/housekeeping';
 import { logger } from '$lib/server/logger';
 
 /** Parse the environment and open, migrate and seed the database before the first request. */
 export const init: ServerInit = async () => {
 	config();
 	await databaseHandle();
+	startHousekeeping();
 };
 
 const requestContext: Handle = async ({ event, resolve }) => {

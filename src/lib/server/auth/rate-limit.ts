@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { config } from '../config';
+import { onShutdown } from '../lifecycle';
 import { logger } from '../logger';
 
 /**
@@ -117,17 +118,16 @@ export function rateLimiter(): RateLimiter {
 	const holder = globalThis as Holder;
 	if (!holder[key]) {
 		const url = config().REDIS_URL;
-		holder[key] = new RateLimiter(
-			url
-				? new RedisStore(
-						new Redis(url, {
-							lazyConnect: false,
-							maxRetriesPerRequest: 1,
-							enableOfflineQueue: false
-						})
-					)
-				: new MemoryStore()
-		);
+		if (url) {
+			const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+			redis.on('error', (error) =>
+				logger.warn({ err: error }, 'rate limit: Redis connection error')
+			);
+			onShutdown('rate-limit-redis', async () => void (await redis.quit().catch(() => undefined)));
+			holder[key] = new RateLimiter(new RedisStore(redis));
+		} else {
+			holder[key] = new RateLimiter(new MemoryStore());
+		}
 	}
 	return holder[key];
 }

@@ -181,6 +181,13 @@ export async function acceptInvitation(token: string, input: unknown, context: R
 	if (password !== passwordConfirm)
 		throw new InvalidInputError({ passwordConfirm: 'De twee wachtwoorden zijn niet gelijk.' });
 
+	// Guessing invitation links is pointless (128-bit secrets), but slow it down all the same.
+	const verdict = await rateLimiter().consume(
+		limits.invitationPerIp,
+		context.ipAddress ?? 'unknown'
+	);
+	if (!verdict.allowed) throw new RateLimitedError(verdict.retryAfterSeconds);
+
 	const row = await findOpenInvitation(token);
 	if (!row)
 		throw new InvalidInputError({
