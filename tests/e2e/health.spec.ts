@@ -54,3 +54,23 @@ test('a form POST from another origin is refused', async ({ request }) => {
 	});
 	expect(response.status()).toBe(403);
 });
+
+test('/.well-known/security.txt says where to report a vulnerability', async ({ request }) => {
+	const response = await request.get('/.well-known/security.txt');
+	expect(response.status()).toBe(200);
+	expect(response.headers()['content-type']).toContain('text/plain');
+	const body = await response.text();
+	expect(body).toMatch(/^Contact: mailto:/m);
+	const expires = /^Expires: (.+)$/m.exec(body)?.[1];
+	expect(new Date(expires!).getTime()).toBeGreaterThan(Date.now());
+});
+
+test('the API answers a missing or wrong token with a problem document, never a page', async ({ request }) => {
+	const missing = await request.get('/api/v1/me');
+	expect(missing.status()).toBe(401);
+	expect(missing.headers()['content-type']).toContain('application/problem+json');
+	expect(missing.headers()['www-authenticate']).toContain('Bearer');
+	expect(await missing.json()).toMatchObject({ status: 401, title: 'Niet aangemeld' });
+	const wrong = await request.get('/api/v1/me', { headers: { authorization: 'Bearer oho_nep.token' } });
+	expect(wrong.status()).toBe(401);
+});
