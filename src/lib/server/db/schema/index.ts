@@ -2,3 +2,5 @@
 export * from './organisations';
 export * from './identity';
 export * from './events';
+export * from './meetings';
+export * from './agenda';
