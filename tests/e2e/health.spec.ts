@@ -65,12 +65,16 @@ test('/.well-known/security.txt says where to report a vulnerability', async ({ 
 	expect(new Date(expires!).getTime()).toBeGreaterThan(Date.now());
 });
 
-test('the API answers a missing or wrong token with a problem document, never a page', async ({ request }) => {
+test('the API answers a missing or wrong token with a problem document, never a page', async ({
+	request
+}) => {
 	const missing = await request.get('/api/v1/me');
 	expect(missing.status()).toBe(401);
 	expect(missing.headers()['content-type']).toContain('application/problem+json');
 	expect(missing.headers()['www-authenticate']).toContain('Bearer');
 	expect(await missing.json()).toMatchObject({ status: 401, title: 'Niet aangemeld' });
-	const wrong = await request.get('/api/v1/me', { headers: { authorization: 'Bearer oho_nep.token' } });
+	const wrong = await request.get('/api/v1/me', {
+		headers: { authorization: 'Bearer oho_nep.token' }
+	});
 	expect(wrong.status()).toBe(401);
 });
