@@ -36,6 +36,14 @@ type Case = {
 	allowed: [Role, Subject?][];
 	denied: [Role, Subject?, ('hidden' | 'forbidden')?][];
 };
+const conceptOfOwn = { submittedAt: null, proposingOrganisationId: 'org' };
+const conceptOfOther = { submittedAt: null, proposingOrganisationId: 'other-org' };
+const submittedOfOther = { submittedAt: new Date(), proposingOrganisationId: 'other-org' };
+const ownOrganisation = { organisationId: 'org' };
+const otherOrganisation = { organisationId: 'other-org' };
+const ownComment = (a: Actor) => ({ authorId: a.personId });
+const commentOfOther = { authorId: 'someone-else' };
+
 const matrix: Case[] = [
 	{
 		permission: 'organisation.read',
@@ -113,11 +121,122 @@ const matrix: Case[] = [
 			['medewerker', undefined, 'hidden'],
 			['bestuurder', undefined, 'hidden']
 		]
+	},
+	{
+		permission: 'meeting.read',
+		allowed: [['medewerker'], ['bestuurder'], ['secretariaat'], ['beheerder']],
+		denied: []
+	},
+	{
+		permission: 'meeting.manage',
+		allowed: [['secretariaat']],
+		denied: [
+			['medewerker', undefined, 'forbidden'],
+			['bestuurder', undefined, 'forbidden'],
+			['beheerder', undefined, 'forbidden']
+		]
+	},
+	{
+		permission: 'agenda_item.read',
+		allowed: [
+			['medewerker', conceptOfOwn],
+			['bestuurder', submittedOfOther],
+			['secretariaat', submittedOfOther],
+			['beheerder', submittedOfOther]
+		],
+		denied: [
+			['medewerker', conceptOfOther, 'hidden'],
+			['bestuurder', conceptOfOther, 'hidden'],
+			['secretariaat', conceptOfOther, 'hidden']
+		]
+	},
+	{
+		permission: 'agenda_item.draft',
+		allowed: [['medewerker'], ['bestuurder'], ['secretariaat']],
+		denied: [['beheerder', undefined, 'forbidden']]
+	},
+	{
+		permission: 'agenda_item.propose',
+		allowed: [
+			['medewerker', ownOrganisation],
+			['bestuurder', ownOrganisation],
+			['secretariaat', ownOrganisation]
+		],
+		denied: [
+			['medewerker', otherOrganisation, 'forbidden'],
+			['secretariaat', otherOrganisation, 'forbidden'],
+			['beheerder', ownOrganisation, 'forbidden']
+		]
+	},
+	{
+		permission: 'agenda_item.schedule',
+		allowed: [['secretariaat']],
+		denied: [
+			['medewerker', undefined, 'forbidden'],
+			['bestuurder', undefined, 'forbidden'],
+			['beheerder', undefined, 'forbidden']
+		]
+	},
+	{
+		permission: 'co_sponsor.respond',
+		allowed: [
+			['medewerker', { party: 'vng' }],
+			['bestuurder', { party: 'vng' }]
+		],
+		denied: [
+			['medewerker', { party: 'ipo' }, 'forbidden'],
+			['secretariaat', { party: 'vng' }, 'forbidden']
+		]
+	},
+	{
+		permission: 'agenda.approve',
+		allowed: [['bestuurder', { party: 'vng' }]],
+		denied: [
+			['bestuurder', { party: 'rijk' }, 'forbidden'],
+			['medewerker', { party: 'vng' }, 'forbidden'],
+			['secretariaat', { party: 'vng' }, 'forbidden']
+		]
+	},
+	{
+		permission: 'agenda.adopt',
+		allowed: [['secretariaat']],
+		denied: [
+			['bestuurder', undefined, 'forbidden'],
+			['medewerker', undefined, 'forbidden'],
+			['beheerder', undefined, 'forbidden']
+		]
+	},
+	{
+		permission: 'comment.write',
+		allowed: [['medewerker'], ['bestuurder'], ['secretariaat']],
+		denied: [['beheerder', undefined, 'forbidden']]
+	},
+	{
+		permission: 'comment.edit',
+		allowed: [
+			['medewerker', 'own'],
+			['secretariaat', 'own']
+		],
+		denied: [
+			['medewerker', commentOfOther, 'forbidden'],
+			['secretariaat', commentOfOther, 'forbidden']
+		]
+	},
+	{
+		permission: 'comment.delete',
+		allowed: [
+			['medewerker', 'own'],
+			['secretariaat', commentOfOther]
+		],
+		denied: [
+			['medewerker', commentOfOther, 'forbidden'],
+			['bestuurder', commentOfOther, 'forbidden']
+		]
 	}
 ];
 
 const subjectFor = (a: Actor, subject: Subject | undefined) =>
-	subject === 'own' ? own(a) : subject;
+	subject === 'own' ? { ...own(a), ...ownComment(a) } : subject;
 const decide = (a: Actor | null, permission: Permission, subject: unknown) =>
 	(decideAccess as (a: Actor | null, p: Permission, s?: unknown) => string)(a, permission, subject);
 

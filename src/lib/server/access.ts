@@ -48,6 +48,25 @@ export interface PersonSubject {
 	personId: string;
 }
 
+/**
+ * An agenda item as the gate needs it. Until it is submitted (a concept, or a concept withdrawn
+ * before it was ever submitted) it belongs to its proposing organisation alone.
+ */
+export interface ItemSubject {
+	submittedAt: Date | null;
+	proposingOrganisationId: string;
+}
+export interface OrganisationSubject {
+	organisationId: string;
+}
+export interface PartySubject {
+	party: Party;
+}
+export interface CommentSubject {
+	authorId: string;
+}
+const participants = ['medewerker', 'bestuurder', 'secretariaat'] as const satisfies Role[];
+
 export const permissionRules = {
 	'organisation.read': {
 		roles: everyone,
@@ -97,6 +116,84 @@ export const permissionRules = {
 		roles: ['beheerder'],
 		write: false,
 		description: 'Het auditlogboek lezen'
+	},
+	'meeting.read': {
+		roles: everyone,
+		write: false,
+		description: 'Vergaderingen en hun agenda bekijken'
+	},
+	'meeting.manage': {
+		roles: ['secretariaat'],
+		write: true,
+		description: 'Vergaderingen plannen, wijzigen, openzetten, annuleren en als gehouden markeren'
+	},
+	'agenda_item.read': {
+		roles: everyone,
+		write: false,
+		description:
+			'Een agendapunt bekijken, met reacties en geschiedenis (een concept alleen binnen de eigen organisatie)',
+		check: (actor: Actor, subject: ItemSubject) =>
+			subject.submittedAt === null && subject.proposingOrganisationId !== actor.organisationId
+				? 'hidden'
+				: 'ok'
+	},
+	'agenda_item.draft': {
+		roles: participants,
+		write: true,
+		description: 'Een agendapunt opstellen, voor een vergadering of voor de lijst nog te agenderen'
+	},
+	'agenda_item.propose': {
+		roles: participants,
+		write: true,
+		description:
+			'Een agendapunt van de eigen organisatie bewerken, indienen, intrekken en mede-indieners uitnodigen',
+		check: (actor: Actor, subject: OrganisationSubject) =>
+			subject.organisationId === actor.organisationId ? 'ok' : 'forbidden'
+	},
+	'agenda_item.schedule': {
+		roles: ['secretariaat'],
+		write: true,
+		description:
+			'Agendapunten agenderen, ordenen, aanhouden, afwijzen, als behandeld markeren en late indiening toestaan'
+	},
+	'co_sponsor.respond': {
+		roles: ['medewerker', 'bestuurder'],
+		write: true,
+		description: 'Namens de eigen partij een verzoek om mede-indiener te zijn aannemen of afslaan',
+		check: (actor: Actor, subject: PartySubject) =>
+			subject.party === actor.party ? 'ok' : 'forbidden'
+	},
+	'agenda.approve': {
+		roles: ['bestuurder'],
+		write: true,
+		description: 'Namens de eigen partij akkoord geven op een agenda of bezwaar maken',
+		check: (actor: Actor, subject: PartySubject) =>
+			subject.party === actor.party ? 'ok' : 'forbidden'
+	},
+	'agenda.adopt': {
+		roles: ['secretariaat'],
+		write: true,
+		description: 'Een agenda vaststellen of met een reden heropenen'
+	},
+	'comment.write': {
+		roles: participants,
+		write: true,
+		description: 'Reageren op een agendapunt dat men kan zien (één niveau van antwoorden)'
+	},
+	'comment.edit': {
+		roles: participants,
+		write: true,
+		description: 'De eigen reactie bewerken',
+		check: (actor: Actor, subject: CommentSubject) =>
+			subject.authorId === actor.personId ? 'ok' : 'forbidden'
+	},
+	'comment.delete': {
+		roles: participants,
+		write: true,
+		description:
+			'De eigen reactie verwijderen (het secretariaat ook die van een ander); er blijft een spoor',
+		check: (actor: Actor, subject: CommentSubject) =>
+			subject.authorId === actor.personId || actor.role === 'secretariaat' ? 'ok' : 'forbidden'
 	}
 } as const satisfies Record<string, Rule>;
 

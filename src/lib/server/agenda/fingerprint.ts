@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Executor, Transaction } from '../db';
+import { agendaApprovals, agendaItems, type AgendaSnapshotItem } from '../db/schema';
+import { appendEvents } from '../events';
+import type { Actor } from '../access';
+
+/**
+ * The agenda as the parties agree to it: the placed items in order, with their minutes and the
+ * version of their content. An akkoord holds for exactly this; any difference resets it.
+ */
+export async function agendaSnapshot(
+	db: Executor,
+	meetingId: string
+): Promise<AgendaSnapshotItem[]> {
+	return db
+		.select({
+			id: agendaItems.id,
+			title: agendaItems.title,
+			purpose: agendaItems.purpose,
+			position: agendaItems.position,
+			minutes: agendaItems.minutes,
+			version: agendaItems.version
+		})
+		.from(agendaItems)
+		.where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.status, 'geagendeerd')))
+		.orderBy(asc(agendaItems.position), asc(agendaItems.id));
+}
+
+export function fingerprintOf(snapshot: AgendaSnapshotItem[]): string {
+	const canonical = snapshot.map((item) => [
+		item.id,
+		item.title,
+		item.purpose,
+		item.position,
+		item.minutes,
+		item.version
+	]);
+	return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+export interface AgendaChange {
+	kind: 'toegevoegd' | 'verwijderd' | 'verplaatst' | 'minuten' | 'gewijzigd';
+	itemId: string;
+	title: string;
+	/** A Dutch sentence for the page. */
+	description: string;
+}
+
+/** What changed between the agenda a party agreed to and the agenda now, in reading order. */
+export function compareAgenda(
+	before: AgendaSnapshotItem[],
+	after: AgendaSnapshotItem[]
+): AgendaChange[] {
+	const changes: AgendaChange[] = [];
+	const old = new Map(before.map((item) => [item.id, item]));
+	const now = new Map(after.map((item) => [item.id, item]));
+	for (const item of after) {
+		const was = old.get(item.id);
+		const title = item.title;
+		if (!was) {
+			changes.push({
+				kind: 'toegevoegd',
+				itemId: item.id,
+				title,
+				description: `"${title}" is op de agenda gezet als punt ${item.position}.`
+			});
+			continue;
+		}
+		if (was.position !== item.position)
+			changes.push({
+				kind: 'verplaatst',
+				itemId: item.id,
+				title,
+				description: `"${title}" is verplaatst van punt ${was.position} naar punt ${item.position}.`
+			});
+		if (was.minutes !== item.minutes)
+			changes.push({
+				kind: 'minuten',
+				itemId: item.id,
+				title,
+				description: `"${title}" heeft nu ${item.minutes ?? 0} minuten in plaats van ${was.minutes ?? 0}.`
+			});
+		if (was.version !== item.version || was.title !== item.title || was.purpose !== item.purpose)
+			changes.push({
+				kind: 'gewijzigd',
+				itemId: item.id,
+				title,
+				description:
+					was.title !== item.title
+						? `"${was.title}" is gewijzigd en heet nu "${title}".`
+						: `De inhoud van "${title}" is gewijzigd (versie ${was.version} → ${item.version}).`
+			});
+	}
+	for (const item of before) {
+		if (!now.has(item.id))
+			changes.push({
+				kind: 'verwijderd',
+				itemId: item.id,
+				title: item.title,
+				description: `"${item.title}" staat niet meer op de agenda.`
+			});
+	}
+	return changes;
+}
+
+/**
+ * Called by every verb that may change a meeting's agenda: each party whose akkoord no longer
+ * matches the agenda must look again. A change that changes nothing (the same order) resets nothing.
+ */
+export async function resetApprovalsIfChanged(
+	tx: Transaction,
+	actor: Actor,
+	meetingId: string | null
+): Promise<string[]> {
+	if (!meetingId) return [];
+	const approvals = await tx
+		.select({
+			id: agendaApprovals.id,
+			party: agendaApprovals.party,
+			fingerprint: agendaApprovals.agendaFingerprint
+		})
+		.from(agendaApprovals)
+		.where(
+			and(
+				eq(agendaApprovals.meetingId, meetingId),
+				eq(agendaApprovals.decision, 'akkoord'),
+				isNull(agendaApprovals.resetAt)
+			)
+		);
+	if (approvals.length === 0) return [];
+	const current = fingerprintOf(await agendaSnapshot(tx, meetingId));
+	const stale = approvals.filter((approval) => approval.fingerprint !== current);
+	if (stale.length === 0) return [];
+	const at = new Date();
+	for (const approval of stale) {
+		await tx
+			.update(agendaApprovals)
+			.set({ resetAt: at })
+			.where(eq(agendaApprovals.id, approval.id));
+	}
+	await appendEvents(
+		tx,
+		{ actor },
+		stale.map((approval) => ({
+			type: 'agenda.approval_reset.v1' as const,
+			subjectType: 'meeting',
+			subjectId: meetingId,
+			meetingId,
+			visibility: 'participants' as const,
+			payload: { party: approval.party }
+		}))
+	);
+	return stale.map((approval) => approval.party);
+}

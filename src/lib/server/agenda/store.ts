@@ -1,0 +1,177 @@
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import type { Executor, Transaction } from '../db';
+import { agendaItemRevisions, agendaItems, type AgendaItem, type ItemStatus } from '../db/schema';
+import { AccessError, requireAccess, type Actor } from '../access';
+import type { EventInput } from '../events';
+import { isUuid } from '../meetings/queries';
+import { StaleVersionError } from '../meetings/errors';
+
+/** Every column but the search vector, which only the database reads. */
+const { search: _search, ...columns } = getTableColumns(agendaItems);
+export const itemColumns = columns;
+export type ItemRow = Omit<AgendaItem, 'search'>;
+
+/** The fields a proposer edits: these make up a revision and count for the version. */
+export const contentFields = [
+	'meetingId',
+	'title',
+	'summary',
+	'purpose',
+	'proposedDecision',
+	'financialConsequences',
+	'financialExplanation',
+	'contactPerson',
+	'confidentiality'
+] as const;
+export type ContentField = (typeof contentFields)[number];
+export type Content = Pick<ItemRow, ContentField>;
+
+export const itemFieldLabels: Record<string, string> = {
+	meetingId: 'vergadering',
+	title: 'titel',
+	summary: 'samenvatting',
+	purpose: 'doel',
+	proposedDecision: 'voorgesteld besluit',
+	financialConsequences: 'financiële gevolgen',
+	financialExplanation: 'toelichting op de financiële gevolgen',
+	contactPerson: 'contactpersoon',
+	confidentiality: 'vertrouwelijkheid',
+	status: 'status',
+	position: 'plaats op de agenda',
+	minutes: 'minuten'
+};
+
+export const itemStatusLabels: Record<ItemStatus, string> = {
+	concept: 'concept',
+	ingediend: 'ingediend',
+	geagendeerd: 'geagendeerd',
+	aangehouden: 'aangehouden',
+	afgewezen: 'afgewezen',
+	behandeld: 'behandeld',
+	ingetrokken: 'ingetrokken'
+};
+
+export function contentOf(item: ItemRow | Content): Content {
+	return Object.fromEntries(contentFields.map((field) => [field, item[field]])) as Content;
+}
+
+export function changedFields(before: Partial<Content>, after: Partial<Content>): ContentField[] {
+	return contentFields.filter((field) => (before[field] ?? null) !== (after[field] ?? null));
+}
+
+/** The item or a 404; then a 404 as well when the actor may not see it (a concept of another). */
+export async function findVisibleItem(
+	db: Executor,
+	actor: Actor,
+	itemId: string,
+	options: { lock?: boolean } = {}
+): Promise<ItemRow> {
+	if (!isUuid(itemId)) throw new AccessError(404);
+	const query = db.select(itemColumns).from(agendaItems).where(eq(agendaItems.id, itemId));
+	const [item] = options.lock ? await query.for('update') : await query;
+	if (!item) throw new AccessError(404);
+	requireAccess(actor, 'agenda_item.read', item);
+	return item;
+}
+
+/** Who may see an event about this item: the proposer alone until it was submitted. */
+export function itemAudience(item: ItemRow): Pick<EventInput, 'visibility' | 'visibleTo'> {
+	return item.submittedAt === null
+		? { visibility: 'organisation', visibleTo: item.proposingOrganisationId }
+		: { visibility: 'participants', visibleTo: null };
+}
+
+export function itemEvent(
+	item: ItemRow,
+	type: EventInput['type'],
+	payload: Record<string, unknown> = {}
+): EventInput {
+	return {
+		type,
+		subjectType: 'agenda_item',
+		subjectId: item.id,
+		meetingId: item.meetingId,
+		...itemAudience(item),
+		payload: { title: item.title, status: item.status, ...payload }
+	};
+}
+
+export async function writeRevision(tx: Transaction, actor: Actor, item: ItemRow): Promise<void> {
+	await tx.insert(agendaItemRevisions).values({
+		itemId: item.id,
+		version: item.version,
+		snapshot: { ...contentOf(item) },
+		editedBy: actor.personId
+	});
+}
+
+/**
+ * Changes the content of an item: the version goes up by one and a revision keeps the new state.
+ * The row is locked by the caller; the version condition guards against a writer that did not lock.
+ */
+export async function saveContent(
+	tx: Transaction,
+	actor: Actor,
+	item: ItemRow,
+	changes: Partial<Content>
+): Promise<ItemRow> {
+	const [saved] = await tx
+		.update(agendaItems)
+		.set({ ...changes, version: sql`${agendaItems.version} + 1`, updatedAt: new Date() })
+		.where(and(eq(agendaItems.id, item.id), eq(agendaItems.version, item.version)))
+		.returning(itemColumns);
+	if (!saved) throw new StaleVersionError(item.version + 1, [], itemFieldLabels);
+	await writeRevision(tx, actor, saved);
+	return saved;
+}
+
+/** Changes where an item stands (status, place, minutes): workflow, not content; no new version. */
+export async function saveWorkflow(
+	tx: Transaction,
+	item: ItemRow,
+	changes: Partial<
+		Pick<
+			ItemRow,
+			| 'status'
+			| 'statusReason'
+			| 'position'
+			| 'minutes'
+			| 'meetingId'
+			| 'submittedAt'
+			| 'lateSubmission'
+			| 'lateSubmissionApproved'
+		>
+	>
+): Promise<ItemRow> {
+	const [saved] = await tx
+		.update(agendaItems)
+		.set({ ...changes, updatedAt: new Date() })
+		.where(eq(agendaItems.id, item.id))
+		.returning(itemColumns);
+	return saved!;
+}
+
+/** The fields that changed since `version`, from its revision; all fields if it is unknown. */
+export async function contentChangesSince(
+	tx: Transaction,
+	item: ItemRow,
+	version: number
+): Promise<ContentField[]> {
+	const [revision] = await tx
+		.select({ snapshot: agendaItemRevisions.snapshot })
+		.from(agendaItemRevisions)
+		.where(and(eq(agendaItemRevisions.itemId, item.id), eq(agendaItemRevisions.version, version)));
+	if (!revision) return [...contentFields];
+	return changedFields(revision.snapshot as Partial<Content>, contentOf(item));
+}
+
+/** Refuses a write made against an older version, naming what changed since. */
+export async function requireCurrentVersion(
+	tx: Transaction,
+	item: ItemRow,
+	expectedVersion: number | undefined
+): Promise<void> {
+	if (expectedVersion === undefined || expectedVersion === item.version) return;
+	const changed = await contentChangesSince(tx, item, expectedVersion);
+	throw new StaleVersionError(item.version, changed, itemFieldLabels);
+}

@@ -1,0 +1,293 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { transaction, type Transaction } from '../db';
+import { agendaItems, meetings, type MeetingStatus } from '../db/schema';
+import { appendEvents } from '../events';
+import { requireAccess, type Actor } from '../access';
+import { fieldErrors, InvalidInputError } from '../errors';
+import type { RequestContext } from '../identity/context';
+import { itemColumns, itemEvent, saveWorkflow } from '../agenda/store';
+import { StaleVersionError, StateError } from './errors';
+import {
+	findMeeting,
+	meetingChangesSince,
+	meetingColumns,
+	meetingStatusLabels,
+	type MeetingRow
+} from './queries';
+import {
+	meetingFieldLabels,
+	meetingFields,
+	meetingProblems,
+	reasonSchema,
+	updateMeetingSchema,
+	type MeetingFields
+} from './schemas';
+
+export { getMeeting, listMeetings } from './queries';
+
+function parse<T>(
+	schema: {
+		safeParse(
+			input: unknown
+		):
+			| { success: true; data: T }
+			| { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+	},
+	input: unknown
+): T {
+	const parsed = schema.safeParse(input ?? {});
+	if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error.issues));
+	return parsed.data;
+}
+
+async function checkPreparatory(tx: Transaction, fields: MeetingFields, selfId?: string) {
+	if (!fields.preparatoryMeetingId) return;
+	const problem = { preparatoryMeetingId: 'Kies een voorbereidende vergadering uit de lijst.' };
+	if (fields.preparatoryMeetingId === selfId) throw new InvalidInputError(problem);
+	const [preparatory] = await tx
+		.select({ startsAt: meetings.startsAt })
+		.from(meetings)
+		.where(eq(meetings.id, fields.preparatoryMeetingId));
+	if (!preparatory) throw new InvalidInputError(problem);
+	if (preparatory.startsAt >= fields.startsAt)
+		throw new InvalidInputError({
+			preparatoryMeetingId: 'De voorbereidende vergadering moet vóór deze vergadering liggen.'
+		});
+}
+
+function meetingEvent(
+	meeting: MeetingRow,
+	type: `${string}.v${number}`,
+	payload: Record<string, unknown>
+) {
+	return {
+		type,
+		subjectType: 'meeting',
+		subjectId: meeting.id,
+		meetingId: meeting.id,
+		visibility: 'participants' as const,
+		payload: { title: meeting.title, version: meeting.version, ...payload }
+	};
+}
+
+/** The secretariat plans a meeting; it starts as "gepland". */
+export async function planMeeting(actor: Actor, input: unknown, context: RequestContext = {}) {
+	requireAccess(actor, 'meeting.manage');
+	const fields = parse(meetingFields, input);
+	const problems = meetingProblems(fields);
+	if (Object.keys(problems).length) throw new InvalidInputError(problems);
+	return transaction(async (tx) => {
+		await checkPreparatory(tx, fields);
+		const [meeting] = await tx.insert(meetings).values(fields).returning(meetingColumns);
+		await appendEvents(tx, { actor, requestId: context.requestId }, [
+			meetingEvent(meeting!, 'meeting.planned.v1', {
+				kind: fields.kind,
+				startsAt: fields.startsAt.toISOString(),
+				changed: Object.keys(fields)
+			})
+		]);
+		return meeting!;
+	});
+}
+
+/** Changes a meeting's details; a stale expectedVersion is refused, naming what changed since. */
+export async function updateMeeting(
+	actor: Actor,
+	meetingId: string,
+	input: unknown,
+	context: RequestContext = {}
+) {
+	requireAccess(actor, 'meeting.manage');
+	const { expectedVersion, ...changes } = parse(updateMeetingSchema, input);
+	return transaction(async (tx) => {
+		const meeting = await findMeeting(tx, meetingId, { lock: true });
+		if (meeting.version !== expectedVersion) {
+			const changed = await meetingChangesSince(tx, meeting.id, expectedVersion);
+			throw new StaleVersionError(meeting.version, changed, meetingFieldLabels);
+		}
+		if (meeting.status === 'gehouden' || meeting.status === 'geannuleerd')
+			throw new StateError(
+				`Deze vergadering is ${meetingStatusLabels[meeting.status]}; wijzigen kan niet meer.`
+			);
+		const merged = { ...meeting, ...stripUndefined(changes) } as MeetingFields;
+		const problems = meetingProblems(merged);
+		if (Object.keys(problems).length) throw new InvalidInputError(problems);
+		await checkPreparatory(tx, merged, meeting.id);
+		const changed = (Object.keys(stripUndefined(changes)) as (keyof MeetingFields)[]).filter(
+			(key) => String(meeting[key] ?? '') !== String(merged[key] ?? '')
+		);
+		if (changed.length === 0) return meeting;
+		const [saved] = await tx
+			.update(meetings)
+			.set({
+				...stripUndefined(changes),
+				version: sql`${meetings.version} + 1`,
+				updatedAt: new Date()
+			})
+			.where(eq(meetings.id, meeting.id))
+			.returning(meetingColumns);
+		await appendEvents(tx, { actor, requestId: context.requestId }, [
+			meetingEvent(saved!, 'meeting.updated.v1', { changed })
+		]);
+		return saved!;
+	});
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+	return Object.fromEntries(
+		Object.entries(value).filter(([, entry]) => entry !== undefined)
+	) as Partial<T>;
+}
+
+/** Moves a meeting from one of `from` to `to`, bumping its version and logging the step. */
+export async function moveMeeting(
+	tx: Transaction,
+	actor: Actor,
+	meetingId: string,
+	from: readonly MeetingStatus[],
+	to: MeetingStatus,
+	event: `${string}.v${number}`,
+	context: RequestContext,
+	extra: { cancelReason?: string; reason?: string } = {}
+): Promise<MeetingRow> {
+	const meeting = await findMeeting(tx, meetingId, { lock: true });
+	if (!from.includes(meeting.status))
+		throw new StateError(
+			`Dit kan niet bij een vergadering met de status "${meetingStatusLabels[meeting.status]}".`
+		);
+	const [saved] = await tx
+		.update(meetings)
+		.set({
+			status: to,
+			...(extra.cancelReason ? { cancelReason: extra.cancelReason } : {}),
+			version: sql`${meetings.version} + 1`,
+			updatedAt: new Date()
+		})
+		.where(eq(meetings.id, meeting.id))
+		.returning(meetingColumns);
+	await appendEvents(tx, { actor, requestId: context.requestId }, [
+		meetingEvent(saved!, event, {
+			from: meeting.status,
+			to,
+			changed: extra.cancelReason ? ['status', 'cancelReason'] : ['status'],
+			...(extra.reason ? { reason: extra.reason } : {})
+		})
+	]);
+	return saved!;
+}
+
+export async function openForProposals(
+	actor: Actor,
+	meetingId: string,
+	context: RequestContext = {}
+) {
+	requireAccess(actor, 'meeting.manage');
+	return transaction((tx) =>
+		moveMeeting(
+			tx,
+			actor,
+			meetingId,
+			['gepland'],
+			'open_voor_voorstellen',
+			'meeting.opened.v1',
+			context
+		)
+	);
+}
+
+/** The agenda goes "in afstemming": the parties can now agree to it. */
+export async function startAgendaAlignment(
+	actor: Actor,
+	meetingId: string,
+	context: RequestContext = {}
+) {
+	requireAccess(actor, 'meeting.manage');
+	return transaction((tx) =>
+		moveMeeting(
+			tx,
+			actor,
+			meetingId,
+			['gepland', 'open_voor_voorstellen'],
+			'agenda_in_afstemming',
+			'meeting.alignment_started.v1',
+			context
+		)
+	);
+}
+
+/** After the meeting began, with its agenda adopted. */
+export async function markHeld(actor: Actor, meetingId: string, context: RequestContext = {}) {
+	requireAccess(actor, 'meeting.manage');
+	return transaction(async (tx) => {
+		const meeting = await findMeeting(tx, meetingId, { lock: true });
+		if (meeting.startsAt > new Date() && meeting.status === 'agenda_vastgesteld')
+			throw new StateError('De vergadering is nog niet begonnen.');
+		return moveMeeting(
+			tx,
+			actor,
+			meetingId,
+			['agenda_vastgesteld'],
+			'gehouden',
+			'meeting.held.v1',
+			context
+		);
+	});
+}
+
+const openItemStatuses = ['concept', 'ingediend', 'geagendeerd', 'aangehouden'] as const;
+
+/**
+ * Cancels a meeting that was not held yet, with a reason. Its open items go back to the list of
+ * items still to be scheduled: submitted ones as "aangehouden" with the reason, concepts as they are.
+ */
+export async function cancelMeeting(
+	actor: Actor,
+	meetingId: string,
+	input: unknown,
+	context: RequestContext = {}
+) {
+	requireAccess(actor, 'meeting.manage');
+	const { reason } = parse(reasonSchema, input);
+	return transaction(async (tx) => {
+		const saved = await moveMeeting(
+			tx,
+			actor,
+			meetingId,
+			['gepland', 'open_voor_voorstellen', 'agenda_in_afstemming', 'agenda_vastgesteld'],
+			'geannuleerd',
+			'meeting.cancelled.v1',
+			context,
+			{ cancelReason: reason, reason }
+		);
+		const items = await tx
+			.select(itemColumns)
+			.from(agendaItems)
+			.where(
+				and(
+					eq(agendaItems.meetingId, meetingId),
+					inArray(agendaItems.status, [...openItemStatuses])
+				)
+			)
+			.for('update');
+		const events = [];
+		for (const item of items) {
+			const moved = await saveWorkflow(tx, item, {
+				meetingId: null,
+				position: null,
+				minutes: null,
+				...(item.status === 'concept'
+					? {}
+					: { status: 'aangehouden', statusReason: `Vergadering geannuleerd: ${reason}` })
+			});
+			events.push(
+				itemEvent(moved, 'agenda_item.deferred.v1', {
+					fromMeetingId: meetingId,
+					toMeetingId: null,
+					reason
+				})
+			);
+		}
+		await appendEvents(tx, { actor, requestId: context.requestId }, events);
+		return saved;
+	});
+}

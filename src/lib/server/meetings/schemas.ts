@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { meetingKinds } from '../db/schema';
+
+/** An instant: a Date, or an ISO 8601 date-time with an offset (the API's form). */
+export const instant = (message: string) =>
+	z
+		.union([z.date({ error: message }), z.iso.datetime({ offset: true, error: message })], {
+			error: message
+		})
+		.transform((value) => new Date(value));
+
+/** Free text that may be left empty: trimmed, and empty becomes null. */
+export const optionalText = (max: number, tooLong: string) =>
+	z
+		.string({ error: 'Vul hier tekst in.' })
+		.trim()
+		.max(max, { error: tooLong })
+		.nullish()
+		.transform((value) => (value ? value : null));
+
+export const uuidOf = (message: string) => z.uuid({ error: message });
+
+export const expectedVersion = z.coerce
+	.number({ error: 'De versie ontbreekt. Laad de pagina opnieuw.' })
+	.int({ error: 'De versie ontbreekt. Laad de pagina opnieuw.' })
+	.positive({ error: 'De versie ontbreekt. Laad de pagina opnieuw.' });
+
+export const meetingFields = z.object({
+	kind: z.enum(meetingKinds, { error: 'Kies het soort overleg.' }),
+	topic: optionalText(200, 'Dit onderwerp is te lang.'),
+	title: z
+		.string({ error: 'Vul een titel in.' })
+		.trim()
+		.min(3, { error: 'Vul een titel in van minstens drie tekens.' })
+		.max(200, { error: 'Deze titel is te lang (hoogstens 200 tekens).' }),
+	startsAt: instant('Vul een geldig begintijdstip in.'),
+	endsAt: instant('Vul een geldig eindtijdstip in.'),
+	location: optionalText(300, 'Deze plaats is te lang.'),
+	onlineUrl: z
+		.union([
+			z.literal('').transform(() => null),
+			z.url({ protocol: /^https?$/, error: 'Vul een geldige link in die begint met https://.' })
+		])
+		.nullish()
+		.transform((value) => value ?? null),
+	chair: optionalText(200, 'Deze naam is te lang.'),
+	proposalDeadline: instant('Vul een geldige termijn voor voorstellen in.')
+		.nullish()
+		.transform((value) => value ?? null),
+	preparatoryMeetingId: uuidOf('Kies een voorbereidende vergadering uit de lijst.')
+		.nullish()
+		.transform((value) => value ?? null)
+});
+export type MeetingFields = z.output<typeof meetingFields>;
+
+export const updateMeetingSchema = meetingFields.partial().extend({ expectedVersion });
+
+export const reasonSchema = z.object({
+	reason: z
+		.string({ error: 'Geef een reden.' })
+		.trim()
+		.min(3, { error: 'Geef een reden van minstens drie tekens.' })
+		.max(2000, { error: 'Deze reden is te lang (hoogstens 2000 tekens).' })
+});
+
+export const listMeetingsSchema = z.object({
+	kind: z.enum(meetingKinds, { error: 'Kies een soort overleg uit de lijst.' }).optional(),
+	year: z.coerce
+		.number({ error: 'Kies een jaar.' })
+		.int({ error: 'Kies een jaar.' })
+		.min(2000, { error: 'Kies een jaar vanaf 2000.' })
+		.max(2100, { error: 'Kies een jaar tot 2100.' })
+		.optional(),
+	when: z
+		.enum(['upcoming', 'past'], { error: 'Kies komende of afgelopen vergaderingen.' })
+		.optional()
+});
+
+/** The Dutch name of each field, for messages. */
+export const meetingFieldLabels: Record<string, string> = {
+	kind: 'soort overleg',
+	topic: 'onderwerp',
+	title: 'titel',
+	startsAt: 'begin',
+	endsAt: 'einde',
+	location: 'plaats',
+	onlineUrl: 'online link',
+	chair: 'voorzitter',
+	proposalDeadline: 'termijn voor voorstellen',
+	preparatoryMeetingId: 'voorbereidende vergadering',
+	status: 'status',
+	cancelReason: 'reden van annulering'
+};
+
+/** Rules across fields; returns field → Dutch message. */
+export function meetingProblems(fields: MeetingFields): Record<string, string> {
+	const problems: Record<string, string> = {};
+	if (fields.endsAt <= fields.startsAt)
+		problems.endsAt = 'De vergadering moet eindigen na het begin.';
+	if (fields.kind === 'sectorale_tafel' && !fields.topic)
+		problems.topic = 'Vul het beleidsterrein van de sectorale tafel in.';
+	if (fields.proposalDeadline && fields.proposalDeadline > fields.startsAt)
+		problems.proposalDeadline = 'De termijn voor voorstellen moet vóór het begin liggen.';
+	return problems;
+}
