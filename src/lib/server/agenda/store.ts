@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Executor, Transaction } from '../db';
 import { agendaItemRevisions, agendaItems, type AgendaItem, type ItemStatus } from '../db/schema';
 import { AccessError, requireAccess, type Actor } from '../access';
@@ -174,4 +174,26 @@ export async function requireCurrentVersion(
 	if (expectedVersion === undefined || expectedVersion === item.version) return;
 	const changed = await contentChangesSince(tx, item, expectedVersion);
 	throw new StaleVersionError(item.version, changed, itemFieldLabels);
+}
+
+/** The placed items of a meeting in order, locked: the base of every change to the order. */
+export async function placedItems(tx: Transaction, meetingId: string): Promise<ItemRow[]> {
+	return tx
+		.select(itemColumns)
+		.from(agendaItems)
+		.where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.status, 'geagendeerd')))
+		.orderBy(asc(agendaItems.position), asc(agendaItems.id))
+		.for('update');
+}
+
+/** Gives the items positions 1..n in the given order, writing only those that move. */
+export async function writeOrder(tx: Transaction, ordered: ItemRow[]): Promise<void> {
+	for (const [index, item] of ordered.entries()) {
+		if (item.position !== index + 1) await saveWorkflow(tx, item, { position: index + 1 });
+	}
+}
+
+/** Closes the gap an item leaves when it goes off the agenda. */
+export async function compactPositions(tx: Transaction, meetingId: string | null): Promise<void> {
+	if (meetingId) await writeOrder(tx, await placedItems(tx, meetingId));
 }

@@ -1,0 +1,162 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { transaction } from '../db';
+import { agendaApprovals, parties, type AgendaApproval, type Party } from '../db/schema';
+import { appendEvents } from '../events';
+import { requireAccess, type Actor } from '../access';
+import { InvalidInputError } from '../errors';
+import type { RequestContext } from '../identity/context';
+import { StateError } from '../meetings/errors';
+import { moveMeeting } from '../meetings';
+import { findMeeting } from '../meetings/queries';
+import { agendaSnapshot, compareAgenda, fingerprintOf, type AgendaChange } from './fingerprint';
+import { partyLabels } from './co-sponsors';
+import { approvalSchema, parseInput, reasonSchema } from './schemas';
+import type { AgendaSnapshotItem } from '../db/schema';
+
+/**
+ * A bestuurder records the party's akkoord or bezwaar (with a reason) on the agenda as a whole,
+ * optionally with a position per item. It holds for the agenda as it is now: a later change resets
+ * an akkoord. (Delegating this to a medewerker is not built yet.)
+ */
+export async function recordApproval(
+	actor: Actor,
+	meetingId: string,
+	input: unknown,
+	context: RequestContext = {}
+) {
+	requireAccess(actor, 'meeting.read');
+	if (!actor.party) throw new StateError('Alleen een partij geeft akkoord of maakt bezwaar.');
+	const party = actor.party;
+	requireAccess(actor, 'agenda.approve', { party });
+	const { decision, reason, itemPositions } = parseInput(approvalSchema, input);
+	if (decision === 'bezwaar' && !reason)
+		throw new InvalidInputError({ reason: 'Geef de reden van het bezwaar.' });
+	return transaction(async (tx) => {
+		const meeting = await findMeeting(tx, meetingId, { lock: true });
+		if (meeting.status !== 'agenda_in_afstemming')
+			throw new StateError('Akkoord of bezwaar kan alleen op een agenda die in afstemming is.');
+		const snapshot = await agendaSnapshot(tx, meeting.id);
+		if (snapshot.length === 0) throw new StateError('Er staan nog geen punten op deze agenda.');
+		const placed = new Set(snapshot.map((item) => item.id));
+		const positions = Object.fromEntries(
+			Object.entries(itemPositions).filter(([, text]) => text.length > 0)
+		);
+		if (Object.keys(positions).some((id) => !placed.has(id)))
+			throw new InvalidInputError({
+				itemPositions: 'Geef alleen een standpunt over punten die op deze agenda staan.'
+			});
+		const values = {
+			decision,
+			reason,
+			itemPositions: positions,
+			decidedBy: actor.personId,
+			decidedAt: new Date(),
+			agendaFingerprint: fingerprintOf(snapshot),
+			agendaSnapshot: snapshot,
+			resetAt: null
+		};
+		const [row] = await tx
+			.insert(agendaApprovals)
+			.values({ meetingId: meeting.id, party, ...values })
+			.onConflictDoUpdate({
+				target: [agendaApprovals.meetingId, agendaApprovals.party],
+				set: values
+			})
+			.returning();
+		await appendEvents(tx, { actor, requestId: context.requestId }, [
+			{
+				type: 'agenda.approval_recorded.v1',
+				subjectType: 'meeting',
+				subjectId: meeting.id,
+				meetingId: meeting.id,
+				visibility: 'participants',
+				payload: { party, decision, reason, fingerprint: values.agendaFingerprint }
+			}
+		]);
+		return row!;
+	});
+}
+
+export type PartyApprovalState = 'akkoord' | 'bezwaar' | 'opnieuw_beoordelen' | 'open';
+
+export interface PartyApproval {
+	party: Party;
+	state: PartyApprovalState;
+	approval: AgendaApproval | null;
+	/** What changed since the party decided (empty while the decision still matches). */
+	changes: AgendaChange[];
+}
+
+/** Each party's word on the agenda as it is now, and what changed since they gave it. */
+export function approvalOverview(
+	approvals: AgendaApproval[],
+	current: AgendaSnapshotItem[]
+): PartyApproval[] {
+	const fingerprint = fingerprintOf(current);
+	return parties.map((party) => {
+		const approval = approvals.find((row) => row.party === party) ?? null;
+		if (!approval) return { party, state: 'open', approval, changes: [] };
+		const changes =
+			approval.agendaFingerprint === fingerprint
+				? []
+				: compareAgenda(approval.agendaSnapshot, current);
+		const stale = approval.resetAt !== null || approval.agendaFingerprint !== fingerprint;
+		const state: PartyApprovalState =
+			approval.decision === 'bezwaar' ? 'bezwaar' : stale ? 'opnieuw_beoordelen' : 'akkoord';
+		return { party, state, approval, changes };
+	});
+}
+
+/** When all four parties agreed to the agenda as it is, the secretariaat adopts it: frozen. */
+export async function adoptAgenda(actor: Actor, meetingId: string, context: RequestContext = {}) {
+	requireAccess(actor, 'agenda.adopt');
+	return transaction(async (tx) => {
+		const meeting = await findMeeting(tx, meetingId, { lock: true });
+		const approvals = await tx
+			.select()
+			.from(agendaApprovals)
+			.where(
+				and(eq(agendaApprovals.meetingId, meeting.id), inArray(agendaApprovals.party, [...parties]))
+			);
+		if (meeting.status === 'agenda_in_afstemming') {
+			const overview = approvalOverview(approvals, await agendaSnapshot(tx, meeting.id));
+			const missing = overview.filter((row) => row.state !== 'akkoord');
+			if (missing.length)
+				throw new StateError(
+					`Nog geen akkoord van ${missing.map((row) => partyLabels[row.party]).join(', ')}.`
+				);
+		}
+		return moveMeeting(
+			tx,
+			actor,
+			meeting.id,
+			['agenda_in_afstemming'],
+			'agenda_vastgesteld',
+			'agenda.adopted.v1',
+			context
+		);
+	});
+}
+
+/** Reopens an adopted agenda: an explicit act with a reason, in the log. */
+export async function reopenAgenda(
+	actor: Actor,
+	meetingId: string,
+	input: unknown,
+	context: RequestContext = {}
+) {
+	requireAccess(actor, 'agenda.adopt');
+	const { reason } = parseInput(reasonSchema, input);
+	return transaction((tx) =>
+		moveMeeting(
+			tx,
+			actor,
+			meetingId,
+			['agenda_vastgesteld'],
+			'agenda_in_afstemming',
+			'agenda.reopened.v1',
+			context,
+			{ reason }
+		)
+	);
+}

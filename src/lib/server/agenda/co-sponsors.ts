@@ -1,0 +1,115 @@
+import { and, eq } from 'drizzle-orm';
+import { transaction } from '../db';
+import { coSponsors, type Party } from '../db/schema';
+import { appendEvents } from '../events';
+import { AccessError, requireAccess, type Actor } from '../access';
+import { InvalidInputError } from '../errors';
+import type { RequestContext } from '../identity/context';
+import { StateError } from '../meetings/errors';
+import { requireProposer, requireStatus } from './items';
+import { findVisibleItem, itemEvent } from './store';
+import { inviteCoSponsorSchema, parseInput, respondCoSponsorSchema } from './schemas';
+
+export const partyLabels: Record<Party, string> = {
+	rijk: 'het Rijk',
+	vng: 'VNG',
+	ipo: 'IPO',
+	uvw: 'de Unie van Waterschappen'
+};
+
+const open = ['ingediend', 'geagendeerd', 'aangehouden'] as const;
+
+/**
+ * The proposer's organisation asks another party to carry the item too (mede-indiener). Only for a
+ * submitted item: before that, the other party cannot see it.
+ */
+export async function inviteCoSponsor(
+	actor: Actor,
+	itemId: string,
+	input: unknown,
+	context: RequestContext = {}
+) {
+	return transaction(async (tx) => {
+		const item = await findVisibleItem(tx, actor, itemId, { lock: true });
+		requireProposer(actor, item);
+		const { party } = parseInput(inviteCoSponsorSchema, input);
+		if (item.status === 'concept')
+			throw new StateError(
+				'Dien het punt eerst in: pas dan kunnen andere partijen het zien en mede-indiener worden.'
+			);
+		requireStatus(item, open, 'laten meedragen');
+		if (party === item.proposingParty)
+			throw new InvalidInputError({ party: 'Uw eigen partij draagt dit punt al.' });
+		const [existing] = await tx
+			.select()
+			.from(coSponsors)
+			.where(and(eq(coSponsors.itemId, item.id), eq(coSponsors.party, party)));
+		if (existing && existing.status !== 'afgewezen')
+			throw new StateError(`${capitalise(partyLabels[party])} is al gevraagd.`);
+		const values = {
+			status: 'uitgenodigd' as const,
+			invitedBy: actor.personId,
+			invitedAt: new Date(),
+			decidedBy: null,
+			decidedAt: null
+		};
+		const [row] = existing
+			? await tx.update(coSponsors).set(values).where(eq(coSponsors.id, existing.id)).returning()
+			: await tx
+					.insert(coSponsors)
+					.values({ itemId: item.id, party, ...values })
+					.returning();
+		await appendEvents(tx, { actor, requestId: context.requestId }, [
+			itemEvent(item, 'agenda_item.co_sponsor_invited.v1', { party })
+		]);
+		return row!;
+	});
+}
+
+/** A person of the invited party accepts or declines carrying the item. */
+export async function respondCoSponsor(
+	actor: Actor,
+	itemId: string,
+	input: unknown,
+	context: RequestContext = {}
+) {
+	return transaction(async (tx) => {
+		const item = await findVisibleItem(tx, actor, itemId, { lock: true });
+		const { accept } = parseInput(respondCoSponsorSchema, input);
+		const [invitation] = actor.party
+			? await tx
+					.select()
+					.from(coSponsors)
+					.where(and(eq(coSponsors.itemId, item.id), eq(coSponsors.party, actor.party)))
+			: [];
+		if (!invitation) {
+			// Nothing to answer for this actor's party: forbidden for a role that may not answer at all.
+			requireAccess(actor, 'co_sponsor.respond', { party: actor.party ?? 'rijk' });
+			throw new AccessError(403, 'Uw partij is niet gevraagd dit punt mee te dragen.');
+		}
+		requireAccess(actor, 'co_sponsor.respond', { party: invitation.party });
+		if (invitation.status !== 'uitgenodigd')
+			throw new StateError('Op dit verzoek is al geantwoord.');
+		requireStatus(item, open, 'nog meedragen');
+		const [row] = await tx
+			.update(coSponsors)
+			.set({
+				status: accept ? 'geaccepteerd' : 'afgewezen',
+				decidedBy: actor.personId,
+				decidedAt: new Date()
+			})
+			.where(eq(coSponsors.id, invitation.id))
+			.returning();
+		await appendEvents(tx, { actor, requestId: context.requestId }, [
+			itemEvent(item, 'agenda_item.co_sponsor_responded.v1', {
+				party: invitation.party,
+				accepted: accept
+			})
+		]);
+		return row!;
+	});
+}
+
+function capitalise(text: string) {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,194 @@
+import { transaction, type Transaction } from '../db';
+import { agendaItems, type ItemStatus } from '../db/schema';
+import { appendEvents } from '../events';
+import { requireAccess, type Actor } from '../access';
+import { InvalidInputError } from '../errors';
+import type { RequestContext } from '../identity/context';
+import { StateError } from '../meetings/errors';
+import { agendaOpen, findMeeting, meetingStatusLabels, type MeetingRow } from '../meetings/queries';
+import { resetApprovalsIfChanged } from './fingerprint';
+import {
+	changedFields,
+	compactPositions,
+	contentOf,
+	findVisibleItem,
+	itemColumns,
+	itemEvent,
+	itemStatusLabels,
+	requireCurrentVersion,
+	saveContent,
+	saveWorkflow,
+	writeRevision,
+	type ItemRow
+} from './store';
+import {
+	draftItemSchema,
+	itemProblems,
+	parseInput,
+	updateItemSchema,
+	versionOnly
+} from './schemas';
+
+/** A meeting whose agenda may still change, or a StateError that says why not. */
+export async function openMeeting(tx: Transaction, meetingId: string): Promise<MeetingRow> {
+	const meeting = await findMeeting(tx, meetingId);
+	if (!agendaOpen.includes(meeting.status))
+		throw new StateError(
+			meeting.status === 'agenda_vastgesteld'
+				? 'De agenda van deze vergadering is vastgesteld. Het secretariaat moet haar eerst heropenen.'
+				: `Deze vergadering is ${meetingStatusLabels[meeting.status]}; de agenda verandert niet meer.`
+		);
+	return meeting;
+}
+
+export function requireStatus(item: ItemRow, allowed: readonly ItemStatus[], doing: string) {
+	if (!allowed.includes(item.status))
+		throw new StateError(
+			`Een agendapunt met de status "${itemStatusLabels[item.status]}" kunt u niet ${doing}.`
+		);
+}
+
+/** The proposer's organisation may act on its item; others see it (or not) but may not act. */
+export function requireProposer(actor: Actor, item: ItemRow) {
+	requireAccess(actor, 'agenda_item.propose', { organisationId: item.proposingOrganisationId });
+}
+
+/** A medewerker or bestuurder of a party, or the secretariaat, drafts an item: a concept. */
+export async function draftItem(actor: Actor, input: unknown, context: RequestContext = {}) {
+	requireAccess(actor, 'agenda_item.draft');
+	const fields = parseInput(draftItemSchema, input);
+	const problems = itemProblems(fields);
+	if (Object.keys(problems).length) throw new InvalidInputError(problems);
+	if (fields.financialConsequences === 'geen') fields.financialExplanation = null;
+	return transaction(async (tx) => {
+		if (fields.meetingId) await openMeeting(tx, fields.meetingId);
+		const [item] = await tx
+			.insert(agendaItems)
+			.values({
+				...fields,
+				proposingOrganisationId: actor.organisationId,
+				proposingParty: actor.party,
+				proposedBy: actor.personId
+			})
+			.returning(itemColumns);
+		await writeRevision(tx, actor, item!);
+		await appendEvents(tx, { actor, requestId: context.requestId }, [
+			itemEvent(item!, 'agenda_item.drafted.v1')
+		]);
+		return item!;
+	});
+}
+
+const editable: readonly ItemStatus[] = ['concept', 'ingediend', 'geagendeerd', 'aangehouden'];
+
+/**
+ * The proposer's organisation edits the content. `expectedVersion` is required: a stale save is
+ * refused with the fields that changed since. Every saved edit is a revision.
+ */
+export async function updateItem(
+	actor: Actor,
+	itemId: string,
+	input: unknown,
+	context: RequestContext = {}
+) {
+	return transaction(async (tx) => {
+		const item = await findVisibleItem(tx, actor, itemId, { lock: true });
+		requireProposer(actor, item);
+		const { expectedVersion, ...changes } = parseInput(updateItemSchema, input);
+		await requireCurrentVersion(tx, item, expectedVersion);
+		requireStatus(item, editable, 'meer wijzigen');
+		if (item.meetingId) await openMeeting(tx, item.meetingId);
+		if (changes.meetingId !== undefined && changes.meetingId !== item.meetingId) {
+			if (item.status !== 'concept')
+				throw new InvalidInputError({
+					meetingId:
+						'Alleen een concept verhuist u zelf; vraag het secretariaat om het punt te verplaatsen.'
+				});
+			if (changes.meetingId) await openMeeting(tx, changes.meetingId);
+		}
+		const merged = { ...contentOf(item), ...withoutUndefined(changes) };
+		if (merged.financialConsequences === 'geen') merged.financialExplanation = null;
+		const problems = itemProblems(merged);
+		if (Object.keys(problems).length) throw new InvalidInputError(problems);
+		const changed = changedFields(contentOf(item), merged);
+		if (changed.length === 0) return item;
+		const saved = await saveContent(tx, actor, item, merged);
+		await appendEvents(tx, { actor, requestId: context.requestId }, [
+			itemEvent(saved, 'agenda_item.updated.v1', { version: saved.version, changed })
+		]);
+		await resetApprovalsIfChanged(tx, actor, saved.meetingId);
+		return saved;
+	});
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+	return Object.fromEntries(
+		Object.entries(value).filter(([, entry]) => entry !== undefined)
+	) as Partial<T>;
+}
+
+/**
+ * concept → ingediend: all participants see it from now on. After the meeting's proposal deadline
+ * it is marked a late submission, which the secretariaat must accept before placing it.
+ */
+export async function submitItem(
+	actor: Actor,
+	itemId: string,
+	input: unknown = {},
+	context: RequestContext = {}
+) {
+	return transaction(async (tx) => {
+		const item = await findVisibleItem(tx, actor, itemId, { lock: true });
+		requireProposer(actor, item);
+		const { expectedVersion } = parseInput(versionOnly, input);
+		await requireCurrentVersion(tx, item, expectedVersion);
+		requireStatus(item, ['concept'], 'indienen');
+		let late = false;
+		if (item.meetingId) {
+			const meeting = await openMeeting(tx, item.meetingId);
+			if (meeting.status === 'gepland')
+				throw new StateError(
+					'Deze vergadering staat nog niet open voor voorstellen. Bewaar het punt als concept of kies de lijst nog te agenderen.'
+				);
+			late = meeting.proposalDeadline !== null && meeting.proposalDeadline < new Date();
+		}
+		const saved = await saveWorkflow(tx, item, {
+			status: 'ingediend',
+			submittedAt: new Date(),
+			lateSubmission: late,
+			lateSubmissionApproved: false
+		});
+		await appendEvents(tx, { actor, requestId: context.requestId }, [
+			itemEvent(saved, 'agenda_item.submitted.v1', { late })
+		]);
+		return saved;
+	});
+}
+
+/** The proposer withdraws the item, until the agenda is adopted. */
+export async function withdrawItem(
+	actor: Actor,
+	itemId: string,
+	input: unknown = {},
+	context: RequestContext = {}
+) {
+	return transaction(async (tx) => {
+		const item = await findVisibleItem(tx, actor, itemId, { lock: true });
+		requireProposer(actor, item);
+		const { expectedVersion } = parseInput(versionOnly, input);
+		await requireCurrentVersion(tx, item, expectedVersion);
+		requireStatus(item, editable, 'intrekken');
+		if (item.meetingId) await openMeeting(tx, item.meetingId);
+		const saved = await saveWorkflow(tx, item, {
+			status: 'ingetrokken',
+			position: null,
+			minutes: null
+		});
+		await appendEvents(tx, { actor, requestId: context.requestId }, [
+			itemEvent(saved, 'agenda_item.withdrawn.v1')
+		]);
+		await compactPositions(tx, saved.meetingId);
+		await resetApprovalsIfChanged(tx, actor, saved.meetingId);
+		return saved;
+	});
+}

@@ -1,0 +1,257 @@
+import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { useDb, type Executor } from '../db';
+import {
+	agendaApprovals,
+	agendaItems,
+	coSponsors,
+	meetings,
+	organisations,
+	parties,
+	people,
+	type AgendaSnapshotItem,
+	type Party
+} from '../db/schema';
+import { requireAccess, type Actor } from '../access';
+import { findMeeting, meetingColumns } from '../meetings/queries';
+import { approvalOverview } from './approvals';
+import { partyLabels } from './co-sponsors';
+import { agendaTiming } from './schedule';
+import { findVisibleItem, itemColumns } from './store';
+
+/** Items the actor may see: submitted ones, and their own organisation's concepts. */
+export const visibleTo = (actor: Actor) =>
+	or(
+		isNotNull(agendaItems.submittedAt),
+		eq(agendaItems.proposingOrganisationId, actor.organisationId)
+	)!;
+
+const proposer = alias(people, 'proposer');
+const itemWithNames = {
+	...itemColumns,
+	proposingOrganisationName: organisations.shortName,
+	proposedByName: proposer.name
+};
+
+function itemsQuery(db: Executor) {
+	return db
+		.select(itemWithNames)
+		.from(agendaItems)
+		.innerJoin(organisations, eq(organisations.id, agendaItems.proposingOrganisationId))
+		.innerJoin(proposer, eq(proposer.id, agendaItems.proposedBy));
+}
+
+/** One item with its co-sponsors; 404 for what the actor may not see. */
+export async function getItem(actor: Actor, itemId: string) {
+	const db = await useDb();
+	const item = await findVisibleItem(db, actor, itemId);
+	const [[named], sponsors] = await Promise.all([
+		itemsQuery(db).where(eq(agendaItems.id, item.id)),
+		db
+			.select()
+			.from(coSponsors)
+			.where(eq(coSponsors.itemId, item.id))
+			.orderBy(asc(coSponsors.party))
+	]);
+	return { ...named!, coSponsors: sponsors, carriedBy: carriers(item.proposingParty, sponsors) };
+}
+
+function carriers(proposing: Party | null, sponsors: { party: Party; status: string }[]): Party[] {
+	const accepted = sponsors.filter((row) => row.status === 'geaccepteerd').map((row) => row.party);
+	return parties.filter((party) => party === proposing || accepted.includes(party));
+}
+
+/**
+ * The meeting page in a fixed number of queries, however many items: the meeting, its items, their
+ * co-sponsors and the approvals. The agenda snapshot is derived from the items, not queried again.
+ */
+export async function getMeetingWithAgenda(actor: Actor, meetingId: string) {
+	requireAccess(actor, 'meeting.read');
+	const db = await useDb();
+	const meeting = await findMeeting(db, meetingId);
+	const decider = alias(people, 'decider');
+	const [items, sponsors, approvalRows] = await Promise.all([
+		itemsQuery(db)
+			.where(and(eq(agendaItems.meetingId, meeting.id), visibleTo(actor)))
+			.orderBy(asc(agendaItems.position), asc(agendaItems.createdAt), asc(agendaItems.id)),
+		db
+			.select({ itemId: coSponsors.itemId, party: coSponsors.party, status: coSponsors.status })
+			.from(coSponsors)
+			.innerJoin(agendaItems, eq(agendaItems.id, coSponsors.itemId))
+			.where(eq(agendaItems.meetingId, meeting.id)),
+		db
+			.select({ approval: agendaApprovals, decidedByName: decider.name })
+			.from(agendaApprovals)
+			.innerJoin(decider, eq(decider.id, agendaApprovals.decidedBy))
+			.where(eq(agendaApprovals.meetingId, meeting.id))
+	]);
+	const enriched = items.map((item) => {
+		const own = sponsors.filter((row) => row.itemId === item.id);
+		return { ...item, coSponsors: own, carriedBy: carriers(item.proposingParty, own) };
+	});
+	const agenda = enriched
+		.filter((item) => item.status === 'geagendeerd')
+		.sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
+	const snapshot: AgendaSnapshotItem[] = agenda.map((item) => ({
+		id: item.id,
+		title: item.title,
+		purpose: item.purpose,
+		position: item.position,
+		minutes: item.minutes,
+		version: item.version
+	}));
+	const approvals = approvalOverview(
+		approvalRows.map((row) => row.approval),
+		snapshot
+	).map((row) => ({
+		...row,
+		decidedByName: approvalRows.find((r) => r.approval.party === row.party)?.decidedByName ?? null
+	}));
+	const timing = agendaTiming(meeting, agenda);
+	const inAlignment = meeting.status === 'agenda_in_afstemming';
+	const todo = Object.fromEntries(
+		parties.map((party) => {
+			const tasks: string[] = [];
+			const state = approvals.find((row) => row.party === party)!.state;
+			if (inAlignment && state === 'open') tasks.push('Akkoord geven of bezwaar maken');
+			if (inAlignment && state === 'opnieuw_beoordelen')
+				tasks.push('De gewijzigde agenda opnieuw beoordelen');
+			const invitations = enriched.filter((item) =>
+				item.coSponsors.some((row) => row.party === party && row.status === 'uitgenodigd')
+			);
+			for (const item of invitations)
+				tasks.push(`Beslissen over mede-indienen van "${item.title}"`);
+			return [party, tasks];
+		})
+	) as Record<Party, string[]>;
+	const secretariaat: string[] = [];
+	for (const item of enriched) {
+		if (item.status === 'ingediend' && item.lateSubmission && !item.lateSubmissionApproved)
+			secretariaat.push(`Late indiening beoordelen: "${item.title}"`);
+		else if (item.status === 'ingediend' || item.status === 'aangehouden')
+			secretariaat.push(`Agenderen, aanhouden of afwijzen: "${item.title}"`);
+	}
+	if (timing.exceeds)
+		secretariaat.push(`De agenda duurt ${timing.overBy} minuten langer dan de vergadering.`);
+	if (inAlignment && approvals.every((row) => row.state === 'akkoord'))
+		secretariaat.push('Alle partijen gaven akkoord: de agenda vaststellen');
+	return {
+		meeting,
+		agenda,
+		otherItems: enriched.filter((item) => item.status !== 'geagendeerd'),
+		approvals,
+		timing,
+		todo: { parties: todo, secretariaat },
+		partyLabels
+	};
+}
+
+/** "Mijn voorstellen": every item of the actor's organisation, with its meeting, latest first. */
+export async function myProposals(actor: Actor) {
+	requireAccess(actor, 'meeting.read');
+	const db = await useDb();
+	return db
+		.select({
+			...itemColumns,
+			meetingTitle: meetings.title,
+			meetingStartsAt: meetings.startsAt,
+			meetingStatus: meetings.status
+		})
+		.from(agendaItems)
+		.leftJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+		.where(eq(agendaItems.proposingOrganisationId, actor.organisationId))
+		.orderBy(desc(agendaItems.updatedAt))
+		.limit(500);
+}
+
+/** "Ter beoordeling": agendas in afstemming on which the bestuurder's party has no valid akkoord. */
+export async function toReview(actor: Actor) {
+	requireAccess(actor, 'meeting.read');
+	requireAccess(actor, 'agenda.approve', { party: actor.party ?? 'rijk' });
+	const party = actor.party!;
+	const db = await useDb();
+	const open = await db
+		.select(meetingColumns)
+		.from(meetings)
+		.where(eq(meetings.status, 'agenda_in_afstemming'))
+		.orderBy(asc(meetings.startsAt));
+	if (open.length === 0) return [];
+	const ids = open.map((meeting) => meeting.id);
+	const [placed, approvals] = await Promise.all([
+		db
+			.select({
+				meetingId: agendaItems.meetingId,
+				id: agendaItems.id,
+				title: agendaItems.title,
+				purpose: agendaItems.purpose,
+				position: agendaItems.position,
+				minutes: agendaItems.minutes,
+				version: agendaItems.version
+			})
+			.from(agendaItems)
+			.where(and(inArray(agendaItems.meetingId, ids), eq(agendaItems.status, 'geagendeerd')))
+			.orderBy(asc(agendaItems.position), asc(agendaItems.id)),
+		db
+			.select()
+			.from(agendaApprovals)
+			.where(and(inArray(agendaApprovals.meetingId, ids), eq(agendaApprovals.party, party)))
+	]);
+	return open
+		.map((meeting) => {
+			const snapshot = placed
+				.filter((item) => item.meetingId === meeting.id)
+				.map(({ meetingId: _meetingId, ...item }) => item);
+			const own = approvals.filter((row) => row.meetingId === meeting.id);
+			const mine = approvalOverview(own, snapshot).find((row) => row.party === party)!;
+			return { meeting, state: mine.state, changes: mine.changes, items: snapshot.length };
+		})
+		.filter((row) => row.state !== 'akkoord');
+}
+
+/** The secretariaat's open work across meetings. */
+export async function secretariatOverview(actor: Actor) {
+	requireAccess(actor, 'agenda_item.schedule');
+	const db = await useDb();
+	const now = new Date();
+	const [waiting, alignment, toHold, toTreat, toOpen] = await Promise.all([
+		itemsQuery(db)
+			.where(
+				and(
+					inArray(agendaItems.status, ['ingediend', 'aangehouden']),
+					isNotNull(agendaItems.submittedAt)
+				)
+			)
+			.orderBy(asc(agendaItems.submittedAt)),
+		db
+			.select({
+				meeting: meetingColumns,
+				akkoord: sql<number>`(select count(*)::int from agenda_approval a where a.meeting_id = ${meetings.id} and a.decision = 'akkoord' and a.reset_at is null)`
+			})
+			.from(meetings)
+			.where(eq(meetings.status, 'agenda_in_afstemming'))
+			.orderBy(asc(meetings.startsAt)),
+		db
+			.select(meetingColumns)
+			.from(meetings)
+			.where(and(eq(meetings.status, 'agenda_vastgesteld'), sql`${meetings.startsAt} <= ${now}`)),
+		itemsQuery(db)
+			.innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+			.where(and(eq(agendaItems.status, 'geagendeerd'), eq(meetings.status, 'gehouden'))),
+		db
+			.select(meetingColumns)
+			.from(meetings)
+			.where(eq(meetings.status, 'gepland'))
+			.orderBy(asc(meetings.startsAt))
+	]);
+	return {
+		lateSubmissions: waiting.filter((item) => item.lateSubmission && !item.lateSubmissionApproved),
+		toSchedule: waiting.filter((item) => !item.lateSubmission || item.lateSubmissionApproved),
+		inAlignment: alignment.map((row) => ({
+			...row.meeting,
+			akkoordCount: row.akkoord
+		})),
+		toMarkHeld: toHold,
+		toMarkTreated: toTreat,
+		toOpen
+	};
+}

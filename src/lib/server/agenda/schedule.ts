@@ -1,0 +1,249 @@
+import { transaction } from '../db';
+import { appendEvents } from '../events';
+import { requireAccess, type Actor } from '../access';
+import { InvalidInputError } from '../errors';
+import type { RequestContext } from '../identity/context';
+import { StateError } from '../meetings/errors';
+import { findMeeting, type MeetingRow } from '../meetings/queries';
+import { resetApprovalsIfChanged } from './fingerprint';
+import { openMeeting, requireStatus } from './items';
+import {
+	compactPositions,
+	findVisibleItem,
+	itemEvent,
+	placedItems,
+	saveWorkflow,
+	writeOrder
+} from './store';
+import {
+	deferItemSchema,
+	parseInput,
+	placeItemSchema,
+	reasonSchema,
+	reorderSchema
+} from './schemas';
+
+/**
+ * The secretariaat puts a submitted (or deferred) item on a meeting's agenda, at a place (default:
+ * last) with minutes; for an item already placed this moves it or changes its minutes.
+ */
+export async function placeItem(
+	actor: Actor,
+	itemId: string,
+	input: unknown,
+	context: RequestContext = {}
+) {
+	requireAccess(actor, 'agenda_item.schedule');
+	const { meetingId, position, minutes } = parseInput(placeItemSchema, input);
+	return transaction(async (tx) => {
+		const item = await findVisibleItem(tx, actor, itemId, { lock: true });
+		requireStatus(item, ['ingediend', 'aangehouden', 'geagendeerd'], 'agenderen');
+		if (item.lateSubmission && !item.lateSubmissionApproved)
+			throw new StateError(
+				'Dit punt is na de termijn ingediend. Sta de late indiening eerst toe of houd het punt aan.'
+			);
+		const target = meetingId ?? item.meetingId;
+		if (!target)
+			throw new InvalidInputError({ meetingId: 'Kies de vergadering waarop dit punt komt.' });
+		if (item.status === 'geagendeerd' && target !== item.meetingId)
+			throw new InvalidInputError({
+				meetingId:
+					'Een geagendeerd punt verplaatst u naar een andere vergadering door het aan te houden.'
+			});
+		await openMeeting(tx, target);
+		const others = (await placedItems(tx, target)).filter((other) => other.id !== item.id);
+		const index = Math.min((position ?? others.length + 1) - 1, others.length);
+		const saved = await saveWorkflow(tx, item, {
+			meetingId: target,
+			status: 'geagendeerd',
+			statusReason: null,
+			minutes,
+			position: index + 1
+		});
+		others.splice(index, 0, saved);
+		await writeOrder(tx, others);
+		await appendEvents(tx, { actor, requestId: context.requestId }, [
+			itemEvent(saved, 'agenda_item.placed.v1', { position: index + 1, minutes })
+		]);
+		if (item.meetingId && item.meetingId !== target) await compactPositions(tx, item.meetingId);
+		await resetApprovalsIfChanged(tx, actor, target);
+		return saved;
+	});
+}
+
+/** The secretariaat sets the order of the whole agenda at once (drag and drop, move up/down). */
+export async function reorderAgenda(
+	actor: Actor,
+	meetingId: string,
+	input: unknown,
+	context: RequestContext = {}
+) {
+	requireAccess(actor, 'agenda_item.schedule');
+	const { orderedItemIds } = parseInput(reorderSchema, input);
+	return transaction(async (tx) => {
+		await openMeeting(tx, meetingId);
+		const placed = await placedItems(tx, meetingId);
+		const byId = new Map(placed.map((item) => [item.id, item]));
+		if (
+			orderedItemIds.length !== placed.length ||
+			new Set(orderedItemIds).size !== placed.length ||
+			orderedItemIds.some((id) => !byId.has(id))
+		)
+			throw new InvalidInputError({
+				orderedItemIds:
+					'De volgorde moet precies de geagendeerde punten van deze vergadering bevatten. Laad de pagina opnieuw.'
+			});
+		await writeOrder(
+			tx,
+			orderedItemIds.map((id) => byId.get(id)!)
+		);
+		await appendEvents(tx, { actor, requestId: context.requestId }, [
+			{
+				type: 'agenda.reordered.v1',
+				subjectType: 'meeting',
+				subjectId: meetingId,
+				meetingId,
+				visibility: 'participants',
+				payload: { order: orderedItemIds }
+			}
+		]);
+		await resetApprovalsIfChanged(tx, actor, meetingId);
+		return placedItems(tx, meetingId);
+	});
+}
+
+/**
+ * The secretariaat holds an item over ("aanhouden"): to a later meeting, or back to the list of
+ * items still to be scheduled (toMeetingId null), with a reason.
+ */
+export async function deferItem(
+	actor: Actor,
+	itemId: string,
+	input: unknown,
+	context: RequestContext = {}
+) {
+	requireAccess(actor, 'agenda_item.schedule');
+	const { reason, toMeetingId } = parseInput(deferItemSchema, input);
+	return transaction(async (tx) => {
+		const item = await findVisibleItem(tx, actor, itemId, { lock: true });
+		requireStatus(item, ['ingediend', 'geagendeerd', 'aangehouden'], 'aanhouden');
+		const current = item.meetingId ? await findMeeting(tx, item.meetingId) : null;
+		if (current?.status === 'agenda_vastgesteld')
+			throw new StateError(
+				'De agenda van deze vergadering is vastgesteld. Het secretariaat moet haar eerst heropenen.'
+			);
+		if (toMeetingId) {
+			if (toMeetingId === item.meetingId)
+				throw new InvalidInputError({ toMeetingId: 'Kies een andere, latere vergadering.' });
+			const target: MeetingRow = await openMeeting(tx, toMeetingId);
+			if (current && target.startsAt <= current.startsAt)
+				throw new InvalidInputError({ toMeetingId: 'Kies een vergadering die later plaatsvindt.' });
+		}
+		const saved = await saveWorkflow(tx, item, {
+			meetingId: toMeetingId,
+			status: 'aangehouden',
+			statusReason: reason,
+			position: null,
+			minutes: null
+		});
+		await appendEvents(tx, { actor, requestId: context.requestId }, [
+			itemEvent(saved, 'agenda_item.deferred.v1', {
+				fromMeetingId: item.meetingId,
+				toMeetingId,
+				reason
+			})
+		]);
+		await compactPositions(tx, item.meetingId);
+		await resetApprovalsIfChanged(tx, actor, item.meetingId);
+		return saved;
+	});
+}
+
+/** The secretariaat declines an item, with a reason, while its meeting's agenda is still open. */
+export async function declineItem(
+	actor: Actor,
+	itemId: string,
+	input: unknown,
+	context: RequestContext = {}
+) {
+	requireAccess(actor, 'agenda_item.schedule');
+	const { reason } = parseInput(reasonSchema, input);
+	return transaction(async (tx) => {
+		const item = await findVisibleItem(tx, actor, itemId, { lock: true });
+		requireStatus(item, ['ingediend', 'geagendeerd', 'aangehouden'], 'afwijzen');
+		if (item.meetingId) await openMeeting(tx, item.meetingId);
+		const saved = await saveWorkflow(tx, item, {
+			status: 'afgewezen',
+			statusReason: reason,
+			position: null,
+			minutes: null
+		});
+		await appendEvents(tx, { actor, requestId: context.requestId }, [
+			itemEvent(saved, 'agenda_item.declined.v1', { reason })
+		]);
+		await compactPositions(tx, item.meetingId);
+		await resetApprovalsIfChanged(tx, actor, item.meetingId);
+		return saved;
+	});
+}
+
+/** After the meeting: a placed item was dealt with. */
+export async function markTreated(actor: Actor, itemId: string, context: RequestContext = {}) {
+	requireAccess(actor, 'agenda_item.schedule');
+	return transaction(async (tx) => {
+		const item = await findVisibleItem(tx, actor, itemId, { lock: true });
+		requireStatus(item, ['geagendeerd'], 'als behandeld markeren');
+		const meeting = await findMeeting(tx, item.meetingId!);
+		const after =
+			meeting.status === 'gehouden' ||
+			(meeting.status === 'agenda_vastgesteld' && meeting.startsAt <= new Date());
+		if (!after)
+			throw new StateError(
+				'Een punt is pas behandeld als de vergadering met vastgestelde agenda is begonnen.'
+			);
+		const saved = await saveWorkflow(tx, item, { status: 'behandeld' });
+		await appendEvents(tx, { actor, requestId: context.requestId }, [
+			itemEvent(saved, 'agenda_item.treated.v1')
+		]);
+		return saved;
+	});
+}
+
+/** The secretariaat accepts an item submitted after the deadline, so it can be placed. */
+export async function approveLateSubmission(
+	actor: Actor,
+	itemId: string,
+	context: RequestContext = {}
+) {
+	requireAccess(actor, 'agenda_item.schedule');
+	return transaction(async (tx) => {
+		const item = await findVisibleItem(tx, actor, itemId, { lock: true });
+		requireStatus(item, ['ingediend'], 'als late indiening toestaan');
+		if (!item.lateSubmission || item.lateSubmissionApproved)
+			throw new StateError('Dit punt wacht niet op toestemming voor late indiening.');
+		const saved = await saveWorkflow(tx, item, { lateSubmissionApproved: true });
+		await appendEvents(tx, { actor, requestId: context.requestId }, [
+			itemEvent(saved, 'agenda_item.late_submission_approved.v1')
+		]);
+		return saved;
+	});
+}
+
+/** Total minutes against the meeting's length: the page warns when the agenda does not fit. */
+export function agendaTiming(
+	meeting: Pick<MeetingRow, 'startsAt' | 'endsAt'>,
+	items: { minutes: number | null; status: string }[]
+) {
+	const meetingMinutes = Math.round(
+		(meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60_000
+	);
+	const totalMinutes = items
+		.filter((item) => item.status === 'geagendeerd')
+		.reduce((sum, item) => sum + (item.minutes ?? 0), 0);
+	return {
+		totalMinutes,
+		meetingMinutes,
+		overBy: Math.max(0, totalMinutes - meetingMinutes),
+		exceeds: totalMinutes > meetingMinutes
+	};
+}
