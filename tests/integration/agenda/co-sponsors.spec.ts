@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AccessError } from '../../../src/lib/server/access';
+import { InvalidInputError } from '../../../src/lib/server/errors';
+import {
+	draftItem,
+	getItem,
+	inviteCoSponsor,
+	respondCoSponsor
+} from '../../../src/lib/server/agenda';
+import { StateError } from '../../../src/lib/server/meetings/errors';
+import { useProcessDatabase } from '../process-env';
+import { createTeam, itemInput, openMeetingFor, rejection, submitted, type Team } from './fixtures';
+
+useProcessDatabase();
+
+let team: Team;
+beforeAll(async () => {
+	team = await createTeam();
+});
+
+describe('co-sponsoring', () => {
+	it('allowed: the proposer invites IPO, an IPO person accepts; the item is carried by both', async () => {
+		const meeting = await openMeetingFor(team);
+		const item = await submitted(team.vngMedewerker, meeting.id);
+		const invitation = await inviteCoSponsor(team.vngBestuurder, item.id, { party: 'ipo' });
+		expect(invitation).toMatchObject({ party: 'ipo', status: 'uitgenodigd' });
+		expect((await getItem(team.uvwMedewerker, item.id)).carriedBy).toEqual(['vng']);
+		const answer = await respondCoSponsor(team.ipoMedewerker, item.id, { accept: true });
+		expect(answer).toMatchObject({
+			status: 'geaccepteerd',
+			decidedBy: team.ipoMedewerker.personId
+		});
+		expect((await getItem(team.uvwMedewerker, item.id)).carriedBy).toEqual(['vng', 'ipo']);
+	});
+
+	it('a declined party may be asked again; an open invitation not twice', async () => {
+		const item = await submitted(team.bzkMedewerker, null);
+		await inviteCoSponsor(team.bzkMedewerker, item.id, { party: 'uvw' });
+		const twice = await rejection(inviteCoSponsor(team.bzkMedewerker, item.id, { party: 'uvw' }));
+		expect(twice).toBeInstanceOf(StateError);
+		await respondCoSponsor(team.uvwBestuurder, item.id, { accept: false });
+		const again = await inviteCoSponsor(team.bzkMedewerker, item.id, { party: 'uvw' });
+		expect(again.status).toBe('uitgenodigd');
+		expect((await getItem(team.bzkMedewerker, item.id)).carriedBy).toEqual(['rijk']);
+	});
+
+	it('denied: another organisation may not invite (403), nor the own party, nor on a concept', async () => {
+		const item = await submitted(team.vngMedewerker, null);
+		const other = await rejection(inviteCoSponsor(team.ipoMedewerker, item.id, { party: 'uvw' }));
+		expect((other as AccessError).status).toBe(403);
+		const own = await rejection(inviteCoSponsor(team.vngMedewerker, item.id, { party: 'vng' }));
+		expect((own as InvalidInputError).fields.party).toMatch(/eigen partij/);
+		const bad = await rejection(inviteCoSponsor(team.vngMedewerker, item.id, { party: 'nato' }));
+		expect((bad as InvalidInputError).fields.party).toMatch(/Kies/);
+		const concept = await draftItem(team.vngMedewerker, itemInput());
+		const early = await rejection(
+			inviteCoSponsor(team.vngMedewerker, concept.id, { party: 'ipo' })
+		);
+		expect((early as Error).message).toContain('Dien het punt eerst in');
+	});
+
+	it('denied: a party that was not asked, the secretariaat and the beheerder may not answer (403)', async () => {
+		const item = await submitted(team.vngMedewerker, null);
+		await inviteCoSponsor(team.vngMedewerker, item.id, { party: 'ipo' });
+		for (const actor of [
+			team.uvwMedewerker,
+			team.secretariaat,
+			team.beheerder,
+			team.rijkBestuurder
+		]) {
+			const caught = await rejection(respondCoSponsor(actor, item.id, { accept: true }));
+			expect((caught as AccessError).status).toBe(403);
+		}
+		const bad = await rejection(respondCoSponsor(team.ipoMedewerker, item.id, { accept: 'ja' }));
+		expect((bad as InvalidInputError).fields.accept).toMatch(/aannemen/);
+		await respondCoSponsor(team.ipoMedewerker, item.id, { accept: true });
+		const twice = await rejection(respondCoSponsor(team.ipoBestuurder, item.id, { accept: false }));
+		expect(twice).toBeInstanceOf(StateError);
+	});
+});
