@@ -25,9 +25,9 @@ export async function recordApproval(
 	context: RequestContext = {}
 ) {
 	requireAccess(actor, 'meeting.read');
-	if (!actor.party) throw new StateError('Alleen een partij geeft akkoord of maakt bezwaar.');
-	const party = actor.party;
-	requireAccess(actor, 'agenda.approve', { party });
+	// Without a party (the secretariat) the gate refuses: the subject never matches.
+	requireAccess(actor, 'agenda.approve', { party: actor.party ?? 'rijk' });
+	const party = actor.party!;
 	const { decision, reason, itemPositions } = parseInput(approvalSchema, input);
 	if (decision === 'bezwaar' && !reason)
 		throw new InvalidInputError({ reason: 'Geef de reden van het bezwaar.' });
