@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { useDb, type Executor } from '../db';
 import {
@@ -233,7 +233,7 @@ export async function secretariatOverview(actor: Actor) {
 		db
 			.select(meetingColumns)
 			.from(meetings)
-			.where(and(eq(meetings.status, 'agenda_vastgesteld'), sql`${meetings.startsAt} <= ${now}`)),
+			.where(and(eq(meetings.status, 'agenda_vastgesteld'), lte(meetings.startsAt, now))),
 		itemsQuery(db)
 			.innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
 			.where(and(eq(agendaItems.status, 'geagendeerd'), eq(meetings.status, 'gehouden'))),
