@@ -1,5 +1,5 @@
-// Production entry: the SvelteKit (adapter-node) handler on one Node HTTP server, which the
-// real-time layer will share. Start with `npm run build && npm start`.
+// Production entry: the SvelteKit (adapter-node) handler and socket.io (src/lib/server/realtime) on
+// one Node HTTP server. Start with `npm run build && npm start`.
 import { createServer } from 'node:http';
 
 const SHUTDOWN_TIMEOUT_MS = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 30_000);
@@ -13,10 +13,25 @@ if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
 	process.env.ORIGIN = `http://localhost:${port}`;
 }
 
+// adapter-node refuses request bodies over 512 KB by default; attachments may be 25 MB, plus the
+// multipart envelope. Read by the handler when it is imported, so set before that.
+process.env.BODY_SIZE_LIMIT ??= '26M';
+
 // The path is a variable so that the type-checker does not descend into the generated build.
 const handlerModule = './build/handler.js';
 /** @type {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void} */
-let handler;
+let handler = (_req, res) => {
+	res.statusCode = 503;
+	res.end();
+};
+const server = createServer((req, res) => handler(req, res));
+// Keep-alive connections must not outlive a proxy's idle timeout by much.
+server.keepAliveTimeout = 65_000;
+// The app's init hook attaches socket.io to this server (same port, path /socket.io).
+/** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis))[
+	Symbol.for('overhedenoverleg.http-server')
+] = server;
+
 try {
 	// Importing the handler runs the app's `init` hook: the environment is parsed and the database
 	// opened, migrated and seeded. A wrong setting stops the process here with a clear message.
@@ -34,10 +49,6 @@ try {
 	process.stderr.write(`\nThe app could not start:\n${message}\n`);
 	process.exit(1);
 }
-
-const server = createServer((req, res) => handler(req, res));
-// Keep-alive connections must not outlive a proxy's idle timeout by much.
-server.keepAliveTimeout = 65_000;
 
 server.listen(port, host, () => {
 	const shown = host === '0.0.0.0' ? 'localhost' : host;
@@ -58,6 +69,13 @@ async function shutdown(signal) {
 	}, SHUTDOWN_TIMEOUT_MS);
 	forced.unref();
 
+	// Live connections first: they would keep the server open. Clients reconnect elsewhere.
+	const registry = /** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis));
+	const realtime = /** @type {{ close(): Promise<void> } | undefined} */ (
+		registry[Symbol.for('overhedenoverleg.realtime')]
+	);
+	await realtime?.close().catch(() => undefined);
+
 	await new Promise((resolve) => {
 		server.close(() => resolve(undefined));
 		server.closeIdleConnections();
@@ -65,7 +83,6 @@ async function shutdown(signal) {
 	clearTimeout(forced);
 
 	try {
-		const registry = /** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis));
 		const runHooks = registry[Symbol.for('overhedenoverleg.shutdown')];
 		if (typeof runHooks === 'function') await runHooks();
 		log('info', 'stopped cleanly', {});
@@ -75,6 +92,14 @@ async function shutdown(signal) {
 		process.exit(1);
 	}
 }
+
+// A library that leaves a promise unhandled (say, a Redis client while Redis is away) must not
+// take every request of this process down with it: log it loudly and go on.
+process.on('unhandledRejection', (reason) => {
+	log('error', 'unhandled rejection', {
+		error: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)
+	});
+});
 
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -12,6 +12,8 @@ declare global {
 		interface Locals {
 			requestId: string;
 			log: Logger;
+			/** Set by handleError when the database was out of reach: the answer becomes 503. */
+			databaseUnavailable?: boolean;
 			/** The signed-in person (session past its second step, or API token); null otherwise. */
 			actor: Actor | null;
 			/** The cookie session, also while it waits for the second step. */

@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
+import type { Server as HttpServer } from 'node:http';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { config } from '$lib/server/config';
 import { databaseHandle } from '$lib/server/db';
@@ -9,19 +10,40 @@ import { securityHeaders } from '$lib/server/http/security-headers';
 import { authenticate } from '$lib/server/auth/handle';
 import { startHousekeeping } from '$lib/server/identity/housekeeping';
 import { logger } from '$lib/server/logger';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '$lib/server/db/unavailable';
+import { databaseUnavailableProblem } from '$lib/server/http/problem';
+import { attachRealtime } from '$lib/server/realtime/server';
 
 /** Parse the environment and open, migrate and seed the database before the first request. */
 export const init: ServerInit = async () => {
 	config();
 	await databaseHandle();
 	startHousekeeping();
+	// server.js leaves its HTTP server here; socket.io joins it (the dev server: vite.config.ts).
+	const httpServer = (globalThis as Record<symbol, unknown>)[
+		Symbol.for('overhedenoverleg.http-server')
+	] as HttpServer | undefined;
+	if (httpServer) await attachRealtime(httpServer);
 };
 
 const requestContext: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	event.locals.requestId = requestIdFrom(event.request.headers);
 	event.locals.log = logger.child({ requestId: event.locals.requestId });
-	const response = await resolve(event);
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (error) {
+		// Before any page ran (e.g. looking up the session): the database is out of reach.
+		if (!isDatabaseUnavailable(error)) throw error;
+		event.locals.log.warn({ err: error }, 'database unavailable');
+		response = unavailableResponse(event.url);
+	}
+	if (event.locals.databaseUnavailable && response.status === 500) {
+		// A page or form action failed on the database: it changed nothing; say 503, not 500.
+		response = new Response(response.body, { status: 503, headers: response.headers });
+		response.headers.set('retry-after', '30');
+	}
 	response.headers.set('x-request-id', event.locals.requestId);
 	for (const [name, value] of Object.entries(securityHeaders(event.url))) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
@@ -58,6 +80,11 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	if (status === 404) {
 		return { message: 'Deze pagina bestaat niet (meer).' };
 	}
+	if (isDatabaseUnavailable(error)) {
+		event.locals.databaseUnavailable = true;
+		log.warn({ err: error, path: event.url.pathname }, 'database unavailable');
+		return { message: DATABASE_UNAVAILABLE };
+	}
 	log.error({ err: error, errorId, status, path: event.url.pathname }, message);
 	return {
 		message:
@@ -65,3 +92,13 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 		errorId
 	};
 };
+
+/** 503 before any page could run: a problem document for the API, a short Dutch page otherwise. */
+function unavailableResponse(url: URL): Response {
+	if (url.pathname.startsWith('/api/')) return databaseUnavailableProblem();
+	const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Even niet bereikbaar</title></head><body><main><h1>Even niet bereikbaar</h1><p>${DATABASE_UNAVAILABLE}</p></main></body></html>`;
+	return new Response(html, {
+		status: 503,
+		headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': '30' }
+	});
+}

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 
 for (const path of ['/', '/vergaderingen', '/toegankelijkheid']) {
 	test(`${path} fits a phone screen without sideways scrolling`, async ({ page }) => {

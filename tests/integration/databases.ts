@@ -5,11 +5,21 @@ import { openDatabase, type DatabaseHandle, type Engine } from '../../src/lib/se
 export const MIGRATIONS = './drizzle';
 
 /**
- * The engines under test: the embedded one always, PostgreSQL whenever DATABASE_URL is set (as
- * .ci/run does). A PostgreSQL that is configured but unreachable fails the tests; it never skips.
+ * The engines under test: the embedded one always, PostgreSQL whenever DATABASE_URL is set. A
+ * PostgreSQL that is configured but unreachable fails the tests; it never skips.
+ * TEST_ENGINES=postgres narrows a run to PostgreSQL: .ci/run uses it for its second pass, having
+ * run the embedded engine in the first.
  */
 export function enginesUnderTest(): Engine[] {
-	return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+	const all: Engine[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+	const wanted = process.env.TEST_ENGINES?.split(',').map((name) => name.trim());
+	if (!wanted) return all;
+	const unknown = wanted.filter((name) => name !== 'pglite' && name !== 'postgres');
+	if (unknown.length > 0) throw new Error(`TEST_ENGINES: unknown engine ${unknown.join(', ')}`);
+	if (wanted.includes('postgres') && !process.env.DATABASE_URL) {
+		throw new Error('TEST_ENGINES names postgres, but DATABASE_URL is not set');
+	}
+	return all.filter((engine) => wanted.includes(engine));
 }
 
 export interface TestDatabase {

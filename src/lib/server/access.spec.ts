@@ -232,6 +232,63 @@ const matrix: Case[] = [
 			['medewerker', commentOfOther, 'forbidden'],
 			['bestuurder', commentOfOther, 'forbidden']
 		]
+	},
+	{
+		permission: 'agenda.approve_delegated',
+		allowed: [['medewerker', { party: 'vng', delegated: true }]],
+		denied: [
+			['medewerker', { party: 'vng', delegated: false }, 'forbidden'],
+			['medewerker', { party: 'ipo', delegated: true }, 'forbidden'],
+			['secretariaat', { party: 'vng', delegated: true }, 'forbidden']
+		]
+	},
+	{
+		permission: 'delegation.grant',
+		allowed: [['bestuurder', ownOrganisation]],
+		denied: [
+			['bestuurder', otherOrganisation, 'forbidden'],
+			['medewerker', ownOrganisation, 'forbidden'],
+			['secretariaat', ownOrganisation, 'forbidden']
+		]
+	},
+	{
+		permission: 'delegation.read',
+		allowed: [['medewerker'], ['bestuurder']],
+		denied: [
+			['secretariaat', undefined, 'hidden'],
+			['beheerder', undefined, 'hidden']
+		]
+	},
+	{
+		permission: 'attachment.upload',
+		allowed: [
+			['medewerker', ownOrganisation],
+			['secretariaat', otherOrganisation]
+		],
+		denied: [
+			['medewerker', otherOrganisation, 'forbidden'],
+			['bestuurder', otherOrganisation, 'forbidden'],
+			['beheerder', ownOrganisation, 'forbidden']
+		]
+	},
+	{
+		permission: 'attachment.delete',
+		allowed: [
+			['bestuurder', ownOrganisation],
+			['secretariaat', otherOrganisation]
+		],
+		denied: [
+			['medewerker', otherOrganisation, 'forbidden'],
+			['beheerder', ownOrganisation, 'forbidden']
+		]
+	},
+	{
+		permission: 'calendar.feed',
+		allowed: [
+			['medewerker', 'own'],
+			['beheerder', 'own']
+		],
+		denied: [['bestuurder', other, 'hidden']]
 	}
 ];
 

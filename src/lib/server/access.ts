@@ -65,6 +65,11 @@ export interface PartySubject {
 export interface CommentSubject {
 	authorId: string;
 }
+/** A party's approval recorded by a medewerker: allowed only with a live delegation. */
+export interface DelegatedSubject {
+	party: Party;
+	delegated: boolean;
+}
 const participants = ['medewerker', 'bestuurder', 'secretariaat'] as const satisfies Role[];
 
 export const permissionRules = {
@@ -194,6 +199,53 @@ export const permissionRules = {
 			'De eigen reactie verwijderen (het secretariaat ook die van een ander); er blijft een spoor',
 		check: (actor: Actor, subject: CommentSubject) =>
 			subject.authorId === actor.personId || actor.role === 'secretariaat' ? 'ok' : 'forbidden'
+	},
+	'agenda.approve_delegated': {
+		roles: ['medewerker'],
+		write: true,
+		description:
+			'Namens de eigen partij akkoord geven of bezwaar maken, met een machtiging van een bestuurder',
+		check: (actor: Actor, subject: DelegatedSubject) =>
+			subject.party === actor.party && subject.delegated ? 'ok' : 'forbidden'
+	},
+	'delegation.grant': {
+		roles: ['bestuurder'],
+		write: true,
+		description:
+			'Een medewerker van de eigen organisatie machtigen voor akkoord of bezwaar, en die machtiging intrekken',
+		check: (actor: Actor, subject: OrganisationSubject) =>
+			subject.organisationId === actor.organisationId ? 'ok' : 'forbidden'
+	},
+	'delegation.read': {
+		roles: ['medewerker', 'bestuurder'],
+		write: false,
+		description: 'De eigen machtigingen bekijken, gegeven of ontvangen'
+	},
+	'attachment.upload': {
+		roles: participants,
+		write: true,
+		description:
+			'Een bijlage toevoegen aan een agendapunt van de eigen organisatie (het secretariaat bij elk punt)',
+		check: (actor: Actor, subject: OrganisationSubject) =>
+			subject.organisationId === actor.organisationId || actor.role === 'secretariaat'
+				? 'ok'
+				: 'forbidden'
+	},
+	'attachment.delete': {
+		roles: participants,
+		write: true,
+		description:
+			'Een bijlage verwijderen die de eigen organisatie toevoegde (het secretariaat elke); er blijft een spoor',
+		check: (actor: Actor, subject: OrganisationSubject) =>
+			subject.organisationId === actor.organisationId || actor.role === 'secretariaat'
+				? 'ok'
+				: 'forbidden'
+	},
+	'calendar.feed': {
+		roles: everyone,
+		write: true,
+		description: 'De eigen persoonlijke agendafeed aanmaken, vernieuwen en intrekken',
+		check: ownOnly
 	}
 } as const satisfies Record<string, Rule>;
 

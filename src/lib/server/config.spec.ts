@@ -9,6 +9,7 @@ describe('parseConfig', () => {
 		expect(cfg.PORT).toBe(3000);
 		expect(cfg.demo).toBe(true);
 		expect(cfg.LOG_LEVEL).toBe('info');
+		expect(cfg.RATE_LIMIT_PER_IP).toBe(30);
 	});
 
 	it('chooses PostgreSQL when DATABASE_URL is set, without demo data unless asked', () => {
@@ -29,7 +30,9 @@ describe('parseConfig', () => {
 		['ORIGIN', 'overleg.example.nl', /ORIGIN=.*public address/],
 		['REDIS_URL', 'http://localhost:6379', /REDIS_URL=.*redis:\/\//],
 		['LOG_LEVEL', 'loud', /LOG_LEVEL="loud"/],
-		['DEMO', 'yes', /DEMO="yes"/]
+		['DEMO', 'yes', /DEMO="yes"/],
+		['RATE_LIMIT_PER_IP', 'many', /RATE_LIMIT_PER_IP="many": expected a number of attempts/],
+		['RATE_LIMIT_PER_IP', '2', /RATE_LIMIT_PER_IP="2": expected at least 5 attempts/]
 	])('rejects %s=%s with a message naming the variable', (name, value, pattern) => {
 		let caught: unknown;
 		try {

@@ -48,6 +48,19 @@ export const configSchema = z.object({
 		emptyAsUndefined,
 		z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 	),
+	/**
+	 * Sign-in, second-step and invitation attempts per IP address per 15 minutes. Raise it when
+	 * many people share one office address (and in the e2e tests, which all come from 127.0.0.1).
+	 */
+	RATE_LIMIT_PER_IP: z.preprocess(
+		emptyAsUndefined,
+		z.coerce
+			.number({ error: 'a number of attempts' })
+			.int({ error: 'a whole number of attempts' })
+			.min(5, { error: 'at least 5 attempts' })
+			.max(1_000_000, { error: 'at most 1000000 attempts' })
+			.default(30)
+	),
 	/** Seed demo data into an empty database. Defaults to on for the embedded engine only. */
 	DEMO: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
 	/** Sessions end after this much inactivity (sliding) ... */

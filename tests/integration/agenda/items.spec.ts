@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AccessError } from '../../../src/lib/server/access';
 import { useDb } from '../../../src/lib/server/db';
@@ -37,7 +37,8 @@ async function eventsOf(itemId: string) {
 	return db
 		.select({ type: events.type, visibility: events.visibility, visibleTo: events.visibleTo })
 		.from(events)
-		.where(and(eq(events.subjectType, 'agenda_item'), eq(events.subjectId, itemId)));
+		.where(and(eq(events.subjectType, 'agenda_item'), eq(events.subjectId, itemId)))
+		.orderBy(asc(events.id));
 }
 
 describe('draftItem', () => {

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AccessError } from '../../../src/lib/server/access';
-import { useDb } from '../../../src/lib/server/db';
 import { InvalidInputError } from '../../../src/lib/server/errors';
 import {
 	addComment,
@@ -16,6 +15,7 @@ import {
 } from '../../../src/lib/server/agenda';
 import { startAgendaAlignment } from '../../../src/lib/server/meetings';
 import { useProcessDatabase } from '../process-env';
+import { countQueries } from '../query-count';
 import {
 	createTeam,
 	itemInput,
@@ -32,21 +32,6 @@ let team: Team;
 beforeAll(async () => {
 	team = await createTeam();
 });
-
-/** Counts the SQL statements a piece of work sends, through drizzle's logger hook. */
-async function countQueries(work: () => Promise<unknown>): Promise<number> {
-	const db = await useDb();
-	const session = (db as unknown as { session: { logger: { logQuery(): void } } }).session;
-	const original = session.logger;
-	let count = 0;
-	session.logger = { logQuery: () => void count++ };
-	try {
-		await work();
-	} finally {
-		session.logger = original;
-	}
-	return count;
-}
 
 describe('getMeetingWithAgenda', () => {
 	it('needs the same small number of queries for 2 items as for 14 (no N+1)', async () => {

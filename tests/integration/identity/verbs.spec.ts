@@ -1,6 +1,6 @@
 import { generateTOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { AccessError } from '../../../src/lib/server/access';
 import { useDb } from '../../../src/lib/server/db';
@@ -43,7 +43,8 @@ async function eventTypesAbout(personId: string) {
 	const rows = await db
 		.select({ type: events.type })
 		.from(events)
-		.where(and(eq(events.subjectType, 'person'), eq(events.subjectId, personId)));
+		.where(and(eq(events.subjectType, 'person'), eq(events.subjectId, personId)))
+		.orderBy(asc(events.id));
 	return rows.map((row) => row.type);
 }
 

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AccessError } from '../../../src/lib/server/access';
 import { useDb } from '../../../src/lib/server/db';
@@ -37,7 +37,8 @@ async function eventTypes(meetingId: string) {
 	const rows = await db
 		.select({ type: events.type })
 		.from(events)
-		.where(and(eq(events.subjectType, 'meeting'), eq(events.subjectId, meetingId)));
+		.where(and(eq(events.subjectType, 'meeting'), eq(events.subjectId, meetingId)))
+		.orderBy(asc(events.id));
 	return rows.map((row) => row.type);
 }
 

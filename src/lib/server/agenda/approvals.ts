@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { transaction } from '../db';
+import { transaction, useDb } from '../db';
 import { agendaApprovals, parties, type AgendaApproval, type Party } from '../db/schema';
 import { appendEvents } from '../events';
 import { requireAccess, type Actor } from '../access';
@@ -12,11 +12,13 @@ import { agendaSnapshot, compareAgenda, fingerprintOf, type AgendaChange } from 
 import { partyLabels } from './co-sponsors';
 import { approvalSchema, parseInput, reasonSchema } from './schemas';
 import type { AgendaSnapshotItem } from '../db/schema';
+import { liveDelegationFor } from '../delegation';
 
 /**
  * A bestuurder records the party's akkoord or bezwaar (with a reason) on the agenda as a whole,
  * optionally with a position per item. It holds for the agenda as it is now: a later change resets
- * an akkoord. (Delegating this to a medewerker is not built yet.)
+ * an akkoord. A medewerker may do this only while a bestuurder of the organisation delegated it;
+ * the log then names that bestuurder.
  */
 export async function recordApproval(
 	actor: Actor,
@@ -25,8 +27,18 @@ export async function recordApproval(
 	context: RequestContext = {}
 ) {
 	requireAccess(actor, 'meeting.read');
-	// Without a party (the secretariat) the gate refuses: the subject never matches.
-	requireAccess(actor, 'agenda.approve', { party: actor.party ?? 'rijk' });
+	let delegatedBy: string | null = null;
+	if (actor.role === 'medewerker' && actor.party) {
+		const delegation = await liveDelegationFor(await useDb(), actor);
+		requireAccess(actor, 'agenda.approve_delegated', {
+			party: actor.party,
+			delegated: delegation !== null
+		});
+		delegatedBy = delegation!.delegatorId;
+	} else {
+		// Without a party (the secretariat) the gate refuses: the subject never matches.
+		requireAccess(actor, 'agenda.approve', { party: actor.party ?? 'rijk' });
+	}
 	const party = actor.party!;
 	const { decision, reason, itemPositions } = parseInput(approvalSchema, input);
 	if (decision === 'bezwaar' && !reason)
@@ -70,7 +82,13 @@ export async function recordApproval(
 				subjectId: meeting.id,
 				meetingId: meeting.id,
 				visibility: 'participants',
-				payload: { party, decision, reason, fingerprint: values.agendaFingerprint }
+				payload: {
+					party,
+					decision,
+					reason,
+					fingerprint: values.agendaFingerprint,
+					...(delegatedBy ? { delegatedBy } : {})
+				}
 			}
 		]);
 		return row!;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { useDb, type Executor } from '../db';
 import {
@@ -225,7 +225,9 @@ export async function secretariatOverview(actor: Actor) {
 		db
 			.select({
 				meeting: meetingColumns,
-				akkoord: sql<number>`(select count(*)::int from agenda_approval a where a.meeting_id = ${meetings.id} and a.decision = 'akkoord' and a.reset_at is null)`
+				// Qualified by hand: in a single-table select drizzle writes meetings.id as a bare "id",
+				// which inside this subquery would mean the approval's own id.
+				akkoord: sql<number>`(select count(*)::int from agenda_approval a where a.meeting_id = "meeting"."id" and a.decision = 'akkoord' and a.reset_at is null)`
 			})
 			.from(meetings)
 			.where(eq(meetings.status, 'agenda_in_afstemming'))
@@ -254,4 +256,23 @@ export async function secretariatOverview(actor: Actor) {
 		toMarkTreated: toTreat,
 		toOpen
 	};
+}
+
+/**
+ * "Nog te agenderen": submitted items without a meeting (new ones, and those the secretariaat
+ * held over to no particular meeting), oldest submission first. Everyone at the table sees them.
+ */
+export async function unscheduledItems(actor: Actor) {
+	requireAccess(actor, 'meeting.read');
+	const db = await useDb();
+	return itemsQuery(db)
+		.where(
+			and(
+				isNull(agendaItems.meetingId),
+				inArray(agendaItems.status, ['ingediend', 'aangehouden']),
+				visibleTo(actor)
+			)
+		)
+		.orderBy(asc(agendaItems.submittedAt), asc(agendaItems.id))
+		.limit(500);
 }

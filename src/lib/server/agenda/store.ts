@@ -5,24 +5,14 @@ import { AccessError, requireAccess, type Actor } from '../access';
 import type { EventInput } from '../events';
 import { isUuid } from '../meetings/queries';
 import { StaleVersionError } from '../meetings/errors';
+import { contentFields } from './content-fields';
 
 /** Every column but the search vector, which only the database reads. */
 const { search: _search, ...columns } = getTableColumns(agendaItems);
 export const itemColumns = columns;
 export type ItemRow = Omit<AgendaItem, 'search'>;
 
-/** The fields a proposer edits: these make up a revision and count for the version. */
-export const contentFields = [
-	'meetingId',
-	'title',
-	'summary',
-	'purpose',
-	'proposedDecision',
-	'financialConsequences',
-	'financialExplanation',
-	'contactPerson',
-	'confidentiality'
-] as const;
+export { contentFields };
 export type ContentField = (typeof contentFields)[number];
 export type Content = Pick<ItemRow, ContentField>;
 
@@ -92,7 +82,14 @@ export function itemEvent(
 		subjectId: item.id,
 		meetingId: item.meetingId,
 		...itemAudience(item),
-		payload: { title: item.title, status: item.status, ...payload }
+		// Who proposed it: the real-time client tells the proposer about what happens to it.
+		payload: {
+			title: item.title,
+			status: item.status,
+			proposedBy: item.proposedBy,
+			organisationId: item.proposingOrganisationId,
+			...payload
+		}
 	};
 }
 

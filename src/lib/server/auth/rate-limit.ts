@@ -101,14 +101,23 @@ export class RateLimiter {
 
 const MINUTE = 60_000;
 
-/** The limits in force. Per IP generous enough for a shared office address; per account strict. */
+/**
+ * The limits in force. Per IP generous enough for a shared office address (RATE_LIMIT_PER_IP);
+ * per account strict.
+ */
 export const limits = {
-	loginPerIp: { name: 'login:ip', max: 30, windowMs: 15 * MINUTE },
+	get loginPerIp(): Limit {
+		return { name: 'login:ip', max: config().RATE_LIMIT_PER_IP, windowMs: 15 * MINUTE };
+	},
 	loginPerAccount: { name: 'login:account', max: 6, windowMs: 15 * MINUTE },
 	secondFactorPerSession: { name: '2fa:person', max: 6, windowMs: 15 * MINUTE },
-	secondFactorPerIp: { name: '2fa:ip', max: 30, windowMs: 15 * MINUTE },
+	get secondFactorPerIp(): Limit {
+		return { name: '2fa:ip', max: config().RATE_LIMIT_PER_IP, windowMs: 15 * MINUTE };
+	},
 	invitePerActor: { name: 'invite:actor', max: 30, windowMs: 60 * MINUTE },
-	invitationPerIp: { name: 'invitation:ip', max: 30, windowMs: 15 * MINUTE }
+	get invitationPerIp(): Limit {
+		return { name: 'invitation:ip', max: config().RATE_LIMIT_PER_IP, windowMs: 15 * MINUTE };
+	}
 } satisfies Record<string, Limit>;
 
 const key = Symbol.for('overhedenoverleg.rate-limiter');

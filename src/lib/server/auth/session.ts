@@ -1,3 +1,4 @@
+import { disconnectSockets } from '../realtime/disconnect';
 import { and, eq, gt, lt, ne, or } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { organisations, people, sessions, type Session } from '../db/schema';
@@ -117,6 +118,7 @@ export async function validateSessionToken(
 
 export async function invalidateSession(db: Executor, sessionId: string): Promise<void> {
 	await db.delete(sessions).where(eq(sessions.id, sessionId));
+	disconnectSockets({ sessionIds: [sessionId] });
 }
 
 /** Ends every session of a person, or every one but `exceptSessionId`. Returns the ended ids. */
@@ -133,7 +135,9 @@ export async function invalidatePersonSessions(
 				: eq(sessions.personId, personId)
 		)
 		.returning({ id: sessions.id });
-	return ended.map((row) => row.id);
+	const ids = ended.map((row) => row.id);
+	if (ids.length > 0) disconnectSockets({ sessionIds: ids });
+	return ids;
 }
 
 export async function listPersonSessions(db: Executor, personId: string, now = new Date()) {

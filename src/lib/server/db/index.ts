@@ -4,6 +4,7 @@ import { onShutdown } from '../lifecycle';
 import { logger } from '../logger';
 import { openDatabase, type Database, type DatabaseHandle, type Transaction } from './database';
 import { migrateDatabase, migrationState } from './migrate';
+import { errorCodes } from './unavailable';
 import { accountsWithDemoPassword, isEmpty, seedDatabase } from './seed';
 
 export type { Database, DatabaseHandle, Executor, Transaction } from './database';
@@ -65,7 +66,11 @@ export class DemoPasswordInProductionError extends Error {
 	}
 }
 
-const insideTransaction = new AsyncLocalStorage<true>();
+/** What a running `transaction()` collects: work to do once, and only if, it commits. */
+interface TransactionScope {
+	afterCommit: Array<() => void>;
+}
+const insideTransaction = new AsyncLocalStorage<TransactionScope>();
 
 export class OuterHandleInTransactionError extends Error {
 	constructor() {
@@ -89,7 +94,40 @@ export async function useDb(): Promise<Database> {
  */
 export async function transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
 	const db = await useDb();
-	return db.transaction((tx) => insideTransaction.run(true, () => work(tx)));
+	for (let attempt = 1; ; attempt++) {
+		const scope: TransactionScope = { afterCommit: [] };
+		try {
+			const result = await db.transaction((tx) => insideTransaction.run(scope, () => work(tx)));
+			runAfterCommit(scope.afterCommit);
+			return result;
+		} catch (error) {
+			// PostgreSQL broke a deadlock by rolling this transaction back: nothing of it happened,
+			// so doing it again is safe. Rare: two writers locking rows and the event order lock.
+			if (attempt >= 3 || !errorCodes(error).includes('40P01')) throw error;
+			logger.warn({ attempt }, 'transaction rolled back by a deadlock; trying again');
+		}
+	}
+}
+
+/**
+ * Runs `task` once the surrounding `transaction()` has committed (never if it rolls back), or at
+ * once outside one. How committed events reach the real-time layer, and ended sessions their
+ * sockets: nothing is announced that did not happen.
+ */
+export function afterCommit(task: () => void): void {
+	const scope = insideTransaction.getStore();
+	if (scope) scope.afterCommit.push(task);
+	else runAfterCommit([task]);
+}
+
+function runAfterCommit(tasks: Array<() => void>): void {
+	for (const task of tasks) {
+		try {
+			task();
+		} catch (error) {
+			logger.error({ err: error }, 'after-commit task failed');
+		}
+	}
 }
 
 export async function closeDatabase(): Promise<void> {

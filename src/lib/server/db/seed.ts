@@ -4,10 +4,12 @@ import { hashPassword, verifyPassword } from '../auth/password';
 import type { Database, Executor } from './database';
 import { organisations, people } from './schema';
 import { DEMO_PASSWORD, DEMO_TOTP_KEY, demoPeople, organisationSeed } from './seed-data';
+import { seedDemoAgenda } from '../meetings/demo';
 
 export interface SeedReport {
 	organisationsAdded: number;
 	demoPeopleAdded: number;
+	demoMeetingsAdded: number;
 }
 
 /**
@@ -27,8 +29,12 @@ export async function seedDatabase(
 			.onConflictDoNothing({ target: organisations.slug })
 			.returning({ id: organisations.id });
 		let demoPeopleAdded = 0;
-		if (demoHash) demoPeopleAdded = await seedDemoPeople(tx, demoHash);
-		return { organisationsAdded: added.length, demoPeopleAdded };
+		let demoMeetingsAdded = 0;
+		if (demoHash) {
+			demoPeopleAdded = await seedDemoPeople(tx, demoHash);
+			demoMeetingsAdded = await seedDemoAgenda(tx);
+		}
+		return { organisationsAdded: added.length, demoPeopleAdded, demoMeetingsAdded };
 	});
 }
 

@@ -1,6 +1,14 @@
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
-import type { Executor, Transaction } from '../db';
+import { afterCommit, type Executor, type Transaction } from '../db';
 import { events, type EventRow, type Visibility } from '../db/schema';
+import { publishCommitted } from './bus';
+
+/**
+ * Appending takes this transaction-scoped advisory lock, so events commit in the order of their
+ * ids: a client that saw event n and asks for everything after n can never miss an n-1 that
+ * committed later. Held from the append to the commit; writes stay short.
+ */
+const EVENT_ORDER_LOCK = 7_406_213;
 
 export interface EventActor {
 	personId: string | null;
@@ -33,7 +41,8 @@ export async function appendEvents(
 	inputs: EventInput[]
 ): Promise<EventRow[]> {
 	if (inputs.length === 0) return [];
-	return tx
+	await tx.execute(sql`select pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`);
+	const rows = await tx
 		.insert(events)
 		.values(
 			inputs.map((input) => ({
@@ -50,6 +59,8 @@ export async function appendEvents(
 			}))
 		)
 		.returning();
+	afterCommit(() => publishCommitted(rows));
+	return rows;
 }
 
 export interface AuditFilter {

@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { AccessError } from '../access';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../db/unavailable';
 import { ConflictError, InvalidInputError, RateLimitedError } from '../errors';
 
 /** A problem document (RFC 9457) for the JSON API, in Dutch. */
@@ -29,6 +30,7 @@ export function problemFor(caught: unknown): Response {
 			: problem(403, 'Geen toegang', caught.message);
 	}
 	if (caught instanceof ConflictError) return problem(409, 'Conflict', caught.message);
+	if (isDatabaseUnavailable(caught)) return databaseUnavailableProblem();
 	if (caught instanceof RateLimitedError) {
 		return problem(
 			429,
@@ -51,3 +53,14 @@ export const unauthenticated = () =>
 			'www-authenticate': 'Bearer realm="overhedenoverleg"'
 		}
 	);
+
+/** 503: the database is out of reach; nothing changed, try again shortly. */
+export function databaseUnavailableProblem(): Response {
+	return problem(
+		503,
+		'Tijdelijk niet beschikbaar',
+		DATABASE_UNAVAILABLE,
+		{},
+		{ 'retry-after': '30' }
+	);
+}

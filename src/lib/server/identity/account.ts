@@ -1,3 +1,4 @@
+import { disconnectSockets } from '../realtime/disconnect';
 import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
 import { transaction, useDb } from '../db';
 import { apiTokens, organisations, people, recoveryCodes, sessions } from '../db/schema';
@@ -58,6 +59,7 @@ export async function endSession(actor: Actor, sessionId: string, context: Reque
 			.where(eq(sessions.id, sessionId));
 		requireAccess(actor, 'account.manage', { personId: session?.personId ?? '' });
 		await tx.delete(sessions).where(eq(sessions.id, sessionId));
+		disconnectSockets({ sessionIds: [sessionId] });
 		await appendEvents(tx, { actor, requestId: context.requestId }, [
 			{
 				type: 'auth.session_ended.v1',
@@ -240,6 +242,7 @@ export async function revokeApiToken(actor: Actor, tokenId: string, context: Req
 		requireAccess(actor, 'account.manage', { personId: token?.personId ?? '' });
 		if (token!.revokedAt) return;
 		await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, tokenId));
+		disconnectSockets({ tokenId });
 		await appendEvents(tx, { actor, requestId: context.requestId }, [
 			{
 				type: 'auth.api_token_revoked.v1',

@@ -1,3 +1,4 @@
+import { disconnectSockets } from '../realtime/disconnect';
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { transaction, useDb } from '../db';
 import { invitations, organisations, people, type Role } from '../db/schema';
@@ -317,6 +318,8 @@ export async function setDisabled(
 			})
 			.where(eq(people.id, personId));
 		const ended = disabled ? await invalidatePersonSessions(tx, personId) : [];
+		// Sockets of API tokens too: the person behind them may no longer act.
+		if (disabled) disconnectSockets({ personId });
 		await appendEvents(tx, { actor, requestId: context.requestId }, [
 			{
 				type: disabled ? 'auth.account_disabled.v1' : 'auth.account_enabled.v1',

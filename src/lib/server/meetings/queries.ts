@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import { getTableColumns } from 'drizzle-orm';
 import { useDb, type Executor } from '../db';
 import { meetings, type Meeting, type MeetingStatus } from '../db/schema';
@@ -53,6 +53,35 @@ export async function getMeeting(actor: Actor, meetingId: string) {
 		? await findMeeting(db, meeting.preparatoryMeetingId)
 		: null;
 	return { ...meeting, preparatory };
+}
+
+/**
+ * The meetings around one meeting, in one query: the one it follows (its preparatory meeting)
+ * and the ones that follow it (that name it as their preparatory meeting).
+ */
+export async function relatedMeetings(
+	actor: Actor,
+	meeting: Pick<MeetingRow, 'id' | 'preparatoryMeetingId'>
+) {
+	requireAccess(actor, 'meeting.read');
+	const db = await useDb();
+	const byId = meeting.preparatoryMeetingId
+		? eq(meetings.id, meeting.preparatoryMeetingId)
+		: undefined;
+	const rows = await db
+		.select({
+			id: meetings.id,
+			title: meetings.title,
+			startsAt: meetings.startsAt,
+			preparatoryMeetingId: meetings.preparatoryMeetingId
+		})
+		.from(meetings)
+		.where(or(byId, eq(meetings.preparatoryMeetingId, meeting.id)))
+		.orderBy(asc(meetings.startsAt));
+	return {
+		preparatory: rows.find((row) => row.id === meeting.preparatoryMeetingId) ?? null,
+		following: rows.filter((row) => row.preparatoryMeetingId === meeting.id)
+	};
 }
 
 /** Coming meetings soonest first; past ones latest first. Filter by kind and calendar year. */

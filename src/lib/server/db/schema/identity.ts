@@ -13,7 +13,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations';
 
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+/** Binary data as Uint8Array on both engines. */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 	dataType: () => 'bytea',
 	fromDriver: (value) => new Uint8Array(value)
 });

@@ -4,3 +4,6 @@ export * from './identity';
 export * from './events';
 export * from './meetings';
 export * from './agenda';
+export * from './attachments';
+export * from './calendar';
+export * from './delegations';

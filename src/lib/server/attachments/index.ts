@@ -1,0 +1,239 @@
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { transaction, useDb, type Executor, type Transaction } from '../db';
+import {
+	agendaItems,
+	attachmentContents,
+	attachments,
+	people,
+	type ItemStatus
+} from '../db/schema';
+import { appendEvents } from '../events';
+import { AccessError, decideAccess, requireAccess, type Actor } from '../access';
+import { InvalidInputError, fieldErrors } from '../errors';
+import type { RequestContext } from '../identity/context';
+import { StateError } from '../meetings/errors';
+// An agenda that is adopted, held or cancelled is frozen: its documents too.
+import { agendaOpen, findMeeting, isUuid, meetingStatusLabels } from '../meetings/queries';
+import { findVisibleItem, itemAudience, itemStatusLabels, type ItemRow } from '../agenda/store';
+import { checkFile } from './content';
+
+export {
+	MAX_ATTACHMENT_BYTES,
+	acceptAttribute,
+	acceptedTypes,
+	contentDisposition,
+	sanitiseFilename
+} from './content';
+
+/** Items that still take (or lose) attachments; after this the item's documents are fixed. */
+const openStatuses: readonly ItemStatus[] = ['concept', 'ingediend', 'geagendeerd', 'aangehouden'];
+
+const uploadSchema = z.object({
+	filename: z
+		.string({ error: 'Kies een bestand.' })
+		.max(1000, { error: 'De bestandsnaam is te lang.' }),
+	bytes: z.instanceof(Uint8Array, { error: 'Kies een bestand.' })
+});
+
+export interface AttachmentSummary {
+	id: string;
+	itemId: string;
+	filename: string;
+	mediaType: string;
+	size: number;
+	sha256: string;
+	uploadedBy: string;
+	uploaderName: string;
+	uploadedByOrganisationId: string;
+	uploadedAt: Date;
+}
+
+async function requireOpen(tx: Transaction, item: ItemRow): Promise<void> {
+	if (!openStatuses.includes(item.status))
+		throw new StateError(
+			`Bij een agendapunt met de status "${itemStatusLabels[item.status]}" veranderen de bijlagen niet meer.`
+		);
+	if (!item.meetingId) return;
+	const meeting = await findMeeting(tx, item.meetingId);
+	if (!agendaOpen.includes(meeting.status))
+		throw new StateError(
+			`De agenda van deze vergadering is ${meetingStatusLabels[meeting.status]}; de bijlagen veranderen niet meer.`
+		);
+}
+
+function attachmentEvent(
+	item: ItemRow,
+	attachmentId: string,
+	type: `${string}.v${number}`,
+	payload: Record<string, unknown>
+) {
+	return {
+		type,
+		subjectType: 'attachment',
+		subjectId: attachmentId,
+		meetingId: item.meetingId,
+		...itemAudience(item),
+		payload: { itemId: item.id, ...payload }
+	};
+}
+
+/**
+ * The proposer's organisation (or the secretariaat) attaches a file to an item whose documents
+ * may still change. The type is decided by the content; the bytes go into their own table.
+ */
+export async function uploadAttachment(
+	actor: Actor,
+	itemId: string,
+	input: { filename: string; bytes: Uint8Array },
+	context: RequestContext = {}
+) {
+	const parsed = uploadSchema.safeParse(input);
+	if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error.issues));
+	return transaction(async (tx) => {
+		const item = await findVisibleItem(tx, actor, itemId, { lock: true });
+		requireAccess(actor, 'attachment.upload', { organisationId: item.proposingOrganisationId });
+		await requireOpen(tx, item);
+		const file = await checkFile(parsed.data.filename, parsed.data.bytes);
+		const [row] = await tx
+			.insert(attachments)
+			.values({
+				itemId: item.id,
+				...file,
+				uploadedBy: actor.personId,
+				uploadedByOrganisationId: actor.organisationId
+			})
+			.returning();
+		await tx.insert(attachmentContents).values({ attachmentId: row!.id, bytes: parsed.data.bytes });
+		await appendEvents(tx, { actor, requestId: context.requestId }, [
+			attachmentEvent(item, row!.id, 'attachment.uploaded.v1', {
+				filename: file.filename,
+				mediaType: file.mediaType,
+				size: file.size,
+				sha256: file.sha256
+			})
+		]);
+		return row!;
+	});
+}
+
+/** The attachments of an item the caller already loaded (and may see): one query, no bytes. */
+export async function attachmentsOfItem(
+	db: Executor,
+	itemId: string
+): Promise<AttachmentSummary[]> {
+	return db
+		.select({
+			id: attachments.id,
+			itemId: attachments.itemId,
+			filename: attachments.filename,
+			mediaType: attachments.mediaType,
+			size: attachments.size,
+			sha256: attachments.sha256,
+			uploadedBy: attachments.uploadedBy,
+			uploaderName: people.name,
+			uploadedByOrganisationId: attachments.uploadedByOrganisationId,
+			uploadedAt: attachments.uploadedAt
+		})
+		.from(attachments)
+		.innerJoin(people, eq(people.id, attachments.uploadedBy))
+		.where(eq(attachments.itemId, itemId))
+		.orderBy(asc(attachments.uploadedAt), asc(attachments.id));
+}
+
+/** Whoever may see the item sees its attachments (a concept of another party: 404). */
+export async function listAttachments(actor: Actor, itemId: string) {
+	const db = await useDb();
+	const item = await findVisibleItem(db, actor, itemId);
+	return attachmentsOfItem(db, item.id);
+}
+
+/**
+ * For a page that already has the item (H2's item page): the list plus what the viewer may do.
+ * The item must have been loaded through an access-checked query; this re-checks the gate on it.
+ */
+export async function attachmentsSection(
+	actor: Actor,
+	item: Pick<ItemRow, 'id' | 'submittedAt' | 'proposingOrganisationId' | 'status'>
+) {
+	requireAccess(actor, 'agenda_item.read', item);
+	const list = await attachmentsOfItem(await useDb(), item.id);
+	const open = openStatuses.includes(item.status);
+	return {
+		attachments: list.map((row) => ({
+			...row,
+			mayDelete:
+				open &&
+				decideAccess(actor, 'attachment.delete', {
+					organisationId: row.uploadedByOrganisationId
+				}) === 'ok'
+		})),
+		mayUpload:
+			open &&
+			decideAccess(actor, 'attachment.upload', {
+				organisationId: item.proposingOrganisationId
+			}) === 'ok'
+	};
+}
+
+/** The file for a download, after the item's access check; 404 for what the actor may not see. */
+export async function downloadAttachment(actor: Actor, attachmentId: string) {
+	if (!isUuid(attachmentId)) throw new AccessError(404);
+	const db = await useDb();
+	const [row] = await db
+		.select({
+			filename: attachments.filename,
+			mediaType: attachments.mediaType,
+			size: attachments.size,
+			sha256: attachments.sha256,
+			submittedAt: agendaItems.submittedAt,
+			proposingOrganisationId: agendaItems.proposingOrganisationId,
+			bytes: attachmentContents.bytes
+		})
+		.from(attachments)
+		.innerJoin(agendaItems, eq(agendaItems.id, attachments.itemId))
+		.innerJoin(attachmentContents, eq(attachmentContents.attachmentId, attachments.id))
+		.where(eq(attachments.id, attachmentId));
+	if (!row) throw new AccessError(404);
+	requireAccess(actor, 'agenda_item.read', row);
+	return {
+		filename: row.filename,
+		mediaType: row.mediaType,
+		size: row.size,
+		sha256: row.sha256,
+		bytes: row.bytes
+	};
+}
+
+/**
+ * The uploader's organisation (or the secretariaat) removes an attachment. The bytes go; the log
+ * keeps who removed which file (name, size, hash) and when.
+ */
+export async function deleteAttachment(
+	actor: Actor,
+	attachmentId: string,
+	context: RequestContext = {}
+) {
+	if (!isUuid(attachmentId)) throw new AccessError(404);
+	return transaction(async (tx) => {
+		const [row] = await tx
+			.select()
+			.from(attachments)
+			.where(eq(attachments.id, attachmentId))
+			.for('update');
+		if (!row) throw new AccessError(404);
+		const item = await findVisibleItem(tx, actor, row.itemId, { lock: true });
+		requireAccess(actor, 'attachment.delete', { organisationId: row.uploadedByOrganisationId });
+		await requireOpen(tx, item);
+		await tx.delete(attachments).where(eq(attachments.id, row.id));
+		await appendEvents(tx, { actor, requestId: context.requestId }, [
+			attachmentEvent(item, row.id, 'attachment.deleted.v1', {
+				filename: row.filename,
+				size: row.size,
+				sha256: row.sha256,
+				uploadedBy: row.uploadedBy
+			})
+		]);
+		return row;
+	});
+}

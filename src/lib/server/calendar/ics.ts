@@ -1,0 +1,77 @@
+import ical, { ICalEventStatus } from 'ical-generator';
+import type { MeetingRow } from '../meetings/queries';
+import { TIME_ZONE } from '../../time';
+import { AmsterdamDate, amsterdamTimezone } from './amsterdam-time';
+
+export interface CalendarMeeting {
+	meeting: Pick<
+		MeetingRow,
+		| 'id'
+		| 'title'
+		| 'startsAt'
+		| 'endsAt'
+		| 'location'
+		| 'onlineUrl'
+		| 'chair'
+		| 'status'
+		| 'cancelReason'
+		| 'version'
+		| 'updatedAt'
+	>;
+	/** The placed agenda items' titles, in order. */
+	itemTitles: string[];
+}
+
+function description(entry: CalendarMeeting, pageUrl: string): string {
+	const lines: string[] = [];
+	if (entry.meeting.status === 'geannuleerd')
+		lines.push(`Geannuleerd: ${entry.meeting.cancelReason ?? ''}`.trim(), '');
+	if (entry.meeting.chair) lines.push(`Voorzitter: ${entry.meeting.chair}`);
+	if (entry.meeting.onlineUrl) lines.push(`Online: ${entry.meeting.onlineUrl}`);
+	lines.push('', 'Agenda:');
+	if (entry.itemTitles.length === 0) lines.push('(nog geen agendapunten)');
+	entry.itemTitles.forEach((title, index) => lines.push(`${index + 1}. ${title}`));
+	lines.push('', `Vergadering op het platform: ${pageUrl}`);
+	return lines.join('\n');
+}
+
+/**
+ * An iCalendar document (RFC 5545) of meetings, times in Europe/Amsterdam with the zone's rules
+ * included. The UID is stable per meeting, so a client updates its copy; SEQUENCE follows the
+ * meeting's version.
+ */
+export function buildCalendar(
+	name: string,
+	entries: CalendarMeeting[],
+	origin: string,
+	host: string
+): string {
+	const calendar = ical({
+		name,
+		prodId: { company: 'Overhedenoverleg', product: 'platform', language: 'NL' },
+		// No calendar-wide zone: with one, the library writes DTSTAMP without its required Z. The
+		// events name the zone and the generator adds its VTIMEZONE once.
+		timezone: { name: null, generator: (zone) => (zone === TIME_ZONE ? amsterdamTimezone : null) },
+		// Calendar apps poll a feed; once an hour is enough for meetings.
+		ttl: 3600
+	});
+	for (const entry of entries) {
+		const { meeting } = entry;
+		const pageUrl = `${origin}/vergaderingen/${meeting.id}`;
+		calendar.createEvent({
+			id: `${meeting.id}@${host}`,
+			sequence: Math.max(0, meeting.version - 1),
+			stamp: meeting.updatedAt,
+			timezone: TIME_ZONE,
+			start: new AmsterdamDate(meeting.startsAt.getTime()),
+			end: new AmsterdamDate(meeting.endsAt.getTime()),
+			summary: meeting.title,
+			location: meeting.location ?? meeting.onlineUrl ?? null,
+			url: pageUrl,
+			description: description(entry, pageUrl),
+			status:
+				meeting.status === 'geannuleerd' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
+		});
+	}
+	return calendar.toString();
+}

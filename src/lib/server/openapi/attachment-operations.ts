@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { attachmentListResponse, attachmentResponse } from './schemas';
+import { readErrors, writeErrors, type Operation } from './operation';
+
+const tag = 'Bijlagen';
+
+export const attachmentOperations: Operation[] = [
+	{
+		method: 'get',
+		path: '/api/v1/items/{id}/attachments',
+		operationId: 'listAttachments',
+		tag,
+		summary: 'De bijlagen van een agendapunt (zonder inhoud)',
+		id: 'Het agendapunt',
+		response: attachmentListResponse,
+		errors: readErrors
+	},
+	{
+		method: 'post',
+		path: '/api/v1/items/{id}/attachments',
+		operationId: 'uploadAttachment',
+		tag,
+		summary: 'Een bijlage toevoegen (eigen organisatie of secretariaat)',
+		description:
+			'PDF, DOCX, XLSX, ODT, ODS, PPTX, PNG of JPEG tot 25 MB; het type wordt aan de inhoud vastgesteld. Met een sessie moet het verzoek een Origin van dit platform meesturen.',
+		id: 'Het agendapunt',
+		body: z.object({ file: z.string().meta({ format: 'binary', description: 'Het bestand' }) }),
+		bodyMediaType: 'multipart/form-data',
+		response: attachmentResponse,
+		status: 201,
+		errors: writeErrors
+	},
+	{
+		method: 'get',
+		path: '/api/v1/attachments/{id}',
+		operationId: 'downloadAttachment',
+		tag,
+		summary: 'Een bijlage downloaden',
+		description: 'Met het type dat bij het uploaden aan de inhoud is vastgesteld.',
+		id: 'De bijlage',
+		response: z.string().meta({ format: 'binary' }),
+		responseMediaType: 'application/octet-stream',
+		errors: readErrors
+	},
+	{
+		method: 'delete',
+		path: '/api/v1/attachments/{id}',
+		operationId: 'deleteAttachment',
+		tag,
+		summary: 'Een bijlage verwijderen (organisatie van de uploader of secretariaat)',
+		description: 'Het logboek houdt bij wie welk bestand verwijderde.',
+		id: 'De bijlage',
+		response: attachmentResponse,
+		errors: [403, 404, 409]
+	}
+];

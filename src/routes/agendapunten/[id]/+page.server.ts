@@ -1,0 +1,92 @@
+import { localizeHref } from '$lib/paraglide/runtime';
+import { orAccessError, requireSignedIn } from '$lib/route-guards.server';
+import { getItem, listComments, listRevisions } from '$lib/server/agenda';
+import { attachmentsSection } from '$lib/server/attachments';
+import { getMeeting } from '$lib/server/meetings';
+import { renderMarkdown } from '$lib/markdown';
+import { openMeetings, takeItemNotice } from '../item-form.server';
+import { allowedActions } from './allowed.server';
+import { itemActions } from './actions.server';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	// Reloaded when a live event says the data changed (src/lib/components/LiveLayer.svelte).
+	event.depends('app:live');
+	const { actor } = requireSignedIn(event);
+	const id = event.params.id;
+	const item = await orAccessError(getItem(actor, id));
+	const [comments, revisions, meeting, attachments] = await orAccessError(
+		Promise.all([
+			listComments(actor, item.id),
+			listRevisions(actor, item.id),
+			item.meetingId ? getMeeting(actor, item.meetingId) : Promise.resolve(null),
+			attachmentsSection(actor, item)
+		])
+	);
+	const allowed = allowedActions(actor, item, meeting);
+	const laterMeetings =
+		allowed.place || allowed.defer
+			? (await openMeetings(actor)).filter(
+					(candidate) => !meeting || candidate.startsAt > meeting.startsAt
+				)
+			: [];
+	const placeMeetings = allowed.place && !item.meetingId ? await openMeetings(actor) : [];
+	return {
+		item: {
+			id: item.id,
+			title: item.title,
+			status: item.status,
+			statusReason: item.statusReason,
+			purpose: item.purpose,
+			proposedDecision: item.proposedDecision,
+			financialConsequences: item.financialConsequences,
+			financialExplanation: item.financialExplanation,
+			contactPerson: item.contactPerson,
+			confidentiality: item.confidentiality,
+			proposingParty: item.proposingParty,
+			proposingOrganisationName: item.proposingOrganisationName,
+			proposedByName: item.proposedByName,
+			submittedAt: item.submittedAt,
+			lateSubmission: item.lateSubmission,
+			lateSubmissionApproved: item.lateSubmissionApproved,
+			position: item.position,
+			minutes: item.minutes,
+			version: item.version,
+			updatedAt: item.updatedAt,
+			coSponsors: item.coSponsors.map((row) => ({
+				party: row.party,
+				status: row.status,
+				decidedAt: row.decidedAt
+			})),
+			carriedBy: item.carriedBy
+		},
+		summaryHtml: renderMarkdown(item.summary),
+		meeting: meeting && {
+			id: meeting.id,
+			title: meeting.title,
+			startsAt: meeting.startsAt,
+			status: meeting.status
+		},
+		revisionCount: revisions.length,
+		attachments: attachments.attachments.map((row) => ({
+			id: row.id,
+			filename: row.filename,
+			mediaType: row.mediaType,
+			size: row.size,
+			uploaderName: row.uploaderName,
+			uploadedAt: row.uploadedAt,
+			mayDelete: row.mayDelete
+		})),
+		mayUpload: attachments.mayUpload,
+		comments,
+		self: actor.personId,
+		mayDeleteAny: actor.role === 'secretariaat',
+		allowed,
+		laterMeetings,
+		placeMeetings,
+		done: event.url.searchParams.get('gedaan'),
+		notice: takeItemNotice(event.cookies, localizeHref(`/agendapunten/${item.id}`))
+	};
+};
+
+export const actions = itemActions;

@@ -1,0 +1,130 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import { formFailure, text } from '$lib/form-results.server';
+import { requireSignedIn } from '$lib/route-guards.server';
+import type { Actor } from '$lib/server/access';
+import {
+	addComment,
+	approveLateSubmission,
+	declineItem,
+	deferItem,
+	deleteComment,
+	editComment,
+	inviteCoSponsor,
+	markTreated,
+	placeItem,
+	respondCoSponsor,
+	submitItem,
+	withdrawItem
+} from '$lib/server/agenda';
+import { requestContext } from '$lib/server/http/client';
+import type { RequestContext } from '$lib/server/identity/context';
+import { saveFailure } from '../item-form.server';
+import type { Actions } from './$types';
+
+type Work = (
+	actor: Actor,
+	itemId: string,
+	form: FormData,
+	context: RequestContext
+) => Promise<unknown>;
+
+/**
+ * One form action per verb. Each re-checks the sign-in, hands the form's text to the verb (which
+ * validates it with zod and checks access), and answers with the form's name, so the page shows
+ * the outcome at the form that was sent. What the person typed comes back after a failure.
+ */
+function action<F extends string>(name: F, work: Work, keep: string[] = []) {
+	return async (event: RequestEvent<{ id: string }>) => {
+		const { actor } = requireSignedIn(event);
+		const form = await event.request.formData();
+		const values = Object.fromEntries(keep.map((field) => [field, text(form, field)]));
+		try {
+			await work(actor, event.params.id, form, requestContext(event));
+		} catch (caught) {
+			return formFailure(name, caught, values);
+		}
+		return { form: name, done: true as const, target: text(form, 'commentId') || null };
+	};
+}
+
+const version = (form: FormData) => ({ expectedVersion: text(form, 'expectedVersion') });
+
+export const itemActions = {
+	submit: async (event: RequestEvent<{ id: string }>) => {
+		const { actor } = requireSignedIn(event);
+		const form = await event.request.formData();
+		try {
+			await submitItem(actor, event.params.id, version(form), requestContext(event));
+		} catch (caught) {
+			return saveFailure(caught, {});
+		}
+		return { form: 'submit' as const, done: true as const, target: null };
+	},
+	withdraw: action('withdraw', (actor, id, form, context) =>
+		withdrawItem(actor, id, version(form), context)
+	),
+	approveLate: action('approveLate', (actor, id, _form, context) =>
+		approveLateSubmission(actor, id, context)
+	),
+	place: action(
+		'place',
+		(actor, id, form, context) =>
+			placeItem(
+				actor,
+				id,
+				{
+					meetingId: text(form, 'meetingId') || undefined,
+					position: text(form, 'position') || undefined,
+					minutes: text(form, 'minutes')
+				},
+				context
+			),
+		['meetingId', 'position', 'minutes']
+	),
+	defer: action(
+		'defer',
+		(actor, id, form, context) =>
+			deferItem(
+				actor,
+				id,
+				{ reason: text(form, 'reason'), toMeetingId: text(form, 'toMeetingId') || null },
+				context
+			),
+		['reason', 'toMeetingId']
+	),
+	decline: action(
+		'decline',
+		(actor, id, form, context) => declineItem(actor, id, { reason: text(form, 'reason') }, context),
+		['reason']
+	),
+	treat: action('treat', (actor, id, _form, context) => markTreated(actor, id, context)),
+	invite: action(
+		'invite',
+		(actor, id, form, context) =>
+			inviteCoSponsor(actor, id, { party: text(form, 'party') }, context),
+		['party']
+	),
+	respond: action('respond', (actor, id, form, context) =>
+		respondCoSponsor(actor, id, { accept: text(form, 'answer') === 'accept' }, context)
+	),
+	comment: action(
+		'comment',
+		(actor, id, form, context) =>
+			addComment(
+				actor,
+				id,
+				{ body: text(form, 'body'), parentId: text(form, 'parentId') || null },
+				context
+			),
+		['body', 'parentId']
+	),
+	editComment: action(
+		'editComment',
+		(actor, _id, form, context) =>
+			editComment(actor, text(form, 'commentId'), { body: text(form, 'body') }, context),
+		['body', 'commentId']
+	),
+	deleteComment: action('deleteComment', (actor, _id, form, context) =>
+		deleteComment(actor, text(form, 'commentId'), context)
+	)
+} satisfies Actions;
