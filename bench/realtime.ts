@@ -1,0 +1,332 @@
+/**
+ * `npm run bench:realtime`: the real-time issue's benchmark, on PostgreSQL.
+ *
+ * 1,000 socket.io clients, signed in as participants (session cookies of 50 people), follow one
+ * meeting of the production build (`server.js`). One writer changes agenda items through the API
+ * 20 times a second for 30 seconds. For every client, the time from the start of the write request
+ * to the receipt of its event: p50, p99, max, events lost, and the server's memory per connection.
+ * The same fan-out from a bare socket.io server (bench/realtime-bare.ts) is the baseline. Then 100
+ * and 1,000 clients split over two processes with Redis: the delivery to the other process's half.
+ *
+ * PostgreSQL: BENCH_POSTGRES_URL, else DATABASE_URL, else 127.0.0.1:5432; Redis: TEST_REDIS_URL,
+ * else 127.0.0.1:6379. BENCH_CLIENTS, BENCH_DURATION (seconds), BENCH_RATE (writes a second).
+ * Needs `npm run build` (npm run bench:realtime does it).
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import postgres from 'postgres';
+
+if (process.env.BENCH_POSTGRES_URL) process.env.DATABASE_URL = process.env.BENCH_POSTGRES_URL;
+const { createDatabase, freePort, REDIS_SERVER, startApp } =
+	await import('../tests/support/app-processes');
+const { FollowingClient } = await import('../tests/support/following-client');
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1_000);
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 30);
+const RATE = Number(process.env.BENCH_RATE ?? 20);
+const PEOPLE = 50;
+const ITEMS = 20;
+
+interface Run {
+	label: string;
+	latencies: number[];
+	expected: number;
+	received: number;
+}
+
+const database = await createDatabase('bench_realtime');
+const cleanups: Array<() => Promise<void>> = [async () => database.drop()];
+try {
+	console.log(
+		`\nReal-time benchmark on PostgreSQL, ${CLIENTS} clients, ${RATE} writes/s for ${DURATION_S} s`
+	);
+	const first = await startApp({ databaseUrl: database.url, env: { NODE_ENV: 'production' } });
+	const setup = await seed(database.url);
+	await first.stop();
+
+	// One process, no Redis.
+	const app = await startApp({ databaseUrl: database.url, env: { NODE_ENV: 'production' } });
+	cleanups.push(() => app.kill());
+	const rssBefore = rss(app.child.pid!);
+	const clients = await connectClients(CLIENTS, () => app.url, setup);
+	await new Promise((resolve) => setTimeout(resolve, 2_000));
+	const perConnection = (rss(app.child.pid!) - rssBefore) / CLIENTS;
+	const appItems = { ids: setup.itemIds, versions: setup.versions };
+	const one = await measure('one process', clients, appItems, (write) =>
+		writeThroughApi(app.url, setup, write)
+	);
+	for (const client of clients) client.close();
+	await app.stop();
+
+	// The bare socket.io baseline, same clients, same rate.
+	const barePort = await freePort();
+	const bare = spawn(process.execPath, ['--import', 'tsx', 'bench/realtime-bare.ts'], {
+		env: { ...process.env, BARE_PORT: String(barePort) },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	cleanups.push(async () => void bare.kill('SIGKILL'));
+	await new Promise((resolve) => bare.stdout!.once('data', resolve));
+	const bareUrl = `http://127.0.0.1:${barePort}`;
+	const bareClients = await connectClients(CLIENTS, () => bareUrl, setup, false);
+	const bareItems = {
+		ids: Array.from({ length: ITEMS }, (_, n) => `bare-${n}`),
+		versions: new Map<string, number>()
+	};
+	const baseline = await measure('bare socket.io', bareClients, bareItems, (write) =>
+		fetch(`${bareUrl}/emit`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({
+				id: write.n,
+				type: 'agenda_item.updated.v1',
+				subjectId: write.itemId,
+				payload: { version: write.version, title: write.title }
+			})
+		}).then(() => true)
+	);
+	for (const client of bareClients) client.close();
+	bare.kill('SIGTERM');
+
+	// Two processes with Redis: write through A, measure the clients on B.
+	const cross: Run[] = [];
+	for (const count of [100, CLIENTS]) {
+		const a = await startApp({
+			databaseUrl: database.url,
+			redisUrl: REDIS_SERVER,
+			env: { NODE_ENV: 'production' }
+		});
+		const b = await startApp({
+			databaseUrl: database.url,
+			redisUrl: REDIS_SERVER,
+			env: { NODE_ENV: 'production' }
+		});
+		cleanups.push(
+			() => a.kill(),
+			() => b.kill()
+		);
+		const split = await connectClients(count, (index) => (index % 2 === 0 ? a.url : b.url), setup);
+		const onB = split.filter((_, index) => index % 2 === 1);
+		const run = await measure(
+			`two processes, ${count} clients (the ${onB.length} on B)`,
+			onB,
+			appItems,
+			(write) => writeThroughApi(a.url, setup, write)
+		);
+		cross.push(run);
+		for (const client of split) client.close();
+		await a.stop();
+		await b.stop();
+	}
+
+	console.log('\nResults');
+	const line = (run: Run) => {
+		const lost = run.expected - run.received;
+		return `${run.label.padEnd(44)} p50 ${fmt(pct(run.latencies, 50))}  p99 ${fmt(pct(run.latencies, 99))}  max ${fmt(pct(run.latencies, 100))}  lost ${lost} of ${run.expected}`;
+	};
+	console.log(`  ${line(one)}`);
+	console.log(`  ${line(baseline)}`);
+	for (const run of cross) console.log(`  ${line(run)}`);
+	console.log(`  memory per connection (server RSS): ${(perConnection / 1024).toFixed(1)} KB`);
+	const ratio = pct(one.latencies, 99) / pct(baseline.latencies, 99);
+	console.log(
+		`  p99 app / bare socket.io: ${ratio.toFixed(2)} (p50 ${(pct(one.latencies, 50) / pct(baseline.latencies, 50)).toFixed(2)})`
+	);
+	console.log('\nGoals');
+	console.log(
+		`  p99 ≤ 100 ms at ${CLIENTS} clients, one process: ${verdict(pct(one.latencies, 99) <= 100)}`
+	);
+	console.log(`  at most twice the bare baseline (p99): ${verdict(ratio <= 2)}`);
+	console.log(
+		`  cross-process p99 ≤ 150 ms: ${verdict(cross.every((run) => pct(run.latencies, 99) <= 150))}`
+	);
+	const lostTotal = [one, ...cross].reduce((sum, run) => sum + run.expected - run.received, 0);
+	console.log(`  0 lost events: ${verdict(lostTotal === 0)}`);
+} catch (error) {
+	console.error('\nThe benchmark failed:', error);
+	process.exitCode = 1;
+} finally {
+	for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+	process.exit(process.exitCode ?? 0);
+}
+
+interface Setup {
+	meetingId: string;
+	writerToken: string;
+	itemIds: string[];
+	versions: Map<string, number>;
+	cookies: string[];
+}
+
+async function seed(databaseUrl: string): Promise<Setup> {
+	process.env.DATABASE_URL = databaseUrl;
+	const { resetConfig } = await import('../src/lib/server/config');
+	resetConfig();
+	const { useDb, closeDatabase } = await import('../src/lib/server/db');
+	const { createPerson } = await import('../tests/integration/identity/fixtures');
+	const { createTeam, openMeetingFor, submitted } =
+		await import('../tests/integration/agenda/fixtures');
+	const { createApiToken } = await import('../src/lib/server/identity/account');
+	const { createSession } = await import('../src/lib/server/auth/session');
+	const { sessionPolicy } = await import('../src/lib/server/identity/context');
+	const { sessionCookieName } = await import('../src/lib/server/auth/cookie');
+
+	const team = await createTeam();
+	const meeting = await openMeetingFor(team, 60);
+	const writer = { ...team.vngMedewerker, via: 'session' as const };
+	const { token } = await createApiToken(writer, { name: 'Bench', scope: 'write' }, {});
+	const itemIds: string[] = [];
+	const versions = new Map<string, number>();
+	for (let n = 0; n < ITEMS; n++) {
+		const item = await submitted(team.vngMedewerker, meeting.id, { title: `Bench-punt ${n + 1}` });
+		itemIds.push(item.id);
+		versions.set(item.id, item.version);
+	}
+	const db = await useDb();
+	const parties = ['vng', 'ipo', 'uvw', 'bzk'] as const;
+	const people = [];
+	for (let n = 0; n < PEOPLE; n++) people.push(await createPerson('medewerker', parties[n % 4]));
+	const cookies: string[] = [];
+	for (let n = 0; n < CLIENTS; n++) {
+		const { token: session } = await createSession(
+			db,
+			people[n % PEOPLE]!.actor.personId,
+			sessionPolicy(),
+			{
+				twoFactorVerified: true
+			}
+		);
+		cookies.push(`${sessionCookieName(true)}=${session}`);
+	}
+	await closeDatabase();
+	console.log(
+		`  set up: ${PEOPLE} people, ${CLIENTS} sessions, a meeting with ${ITEMS} submitted items`
+	);
+	return { meetingId: meeting.id, writerToken: token, itemIds, versions, cookies };
+}
+
+type Client = InstanceType<typeof FollowingClient>;
+
+async function connectClients(
+	count: number,
+	urlFor: (index: number) => string,
+	setup: Setup,
+	signedIn = true
+): Promise<Client[]> {
+	const started = performance.now();
+	const clients: Client[] = [];
+	// Start from the log's present: the phases before this one wrote hundreds of events.
+	const since = signedIn ? await newestEventId() : 0;
+	for (let start = 0; start < count; start += 50) {
+		const batch = [];
+		for (let index = start; index < Math.min(count, start + 50); index++) {
+			const client = new FollowingClient(signedIn ? { cookie: setup.cookies[index]! } : {}, since);
+			clients.push(client);
+			batch.push(client.connect(urlFor(index)));
+		}
+		await Promise.all(batch);
+	}
+	if (signedIn) {
+		const meetingFollow = clients.map((client) =>
+			client.socket!.timeout(30_000).emitWithAck('meeting:follow', { meetingId: setup.meetingId })
+		);
+		await Promise.all(meetingFollow);
+	}
+	console.log(
+		`  ${count} clients connected in ${((performance.now() - started) / 1000).toFixed(1)} s`
+	);
+	return clients;
+}
+
+interface Write {
+	n: number;
+	itemId: string;
+	version: number;
+	title: string;
+}
+
+/** Writes at RATE for DURATION_S through `write`; each item's version counts up in `versions`. */
+async function measure(
+	label: string,
+	clients: Client[],
+	items: { ids: string[]; versions: Map<string, number> },
+	write: (write: Write) => Promise<boolean>
+): Promise<Run> {
+	const startedAt = new Map<string, number>();
+	const latencies: number[] = [];
+	let received = 0;
+	for (const client of clients) {
+		client.onEvent = (event, at) => {
+			if (event.type !== 'agenda_item.updated.v1') return;
+			const key = `${event.subjectId}:${String(event.payload.version)}`;
+			const t0 = startedAt.get(key);
+			if (t0 === undefined) return;
+			latencies.push(at - t0);
+			received++;
+		};
+	}
+	let n = 0;
+	let succeeded = 0;
+	const pending: Promise<void>[] = [];
+	const total = DURATION_S * RATE;
+	const begin = performance.now();
+	for (; n < total; n++) {
+		const due = begin + (n * 1000) / RATE;
+		const wait = due - performance.now();
+		if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+		const itemId = items.ids[n % items.ids.length]!;
+		const version = (items.versions.get(itemId) ?? 0) + 1;
+		items.versions.set(itemId, version);
+		const entry = { n: n + 1, itemId, version, title: `Bench-punt ${(n % ITEMS) + 1} (${n})` };
+		startedAt.set(`${itemId}:${version}`, performance.now());
+		pending.push(write(entry).then((ok) => void (ok && succeeded++)));
+	}
+	await Promise.all(pending);
+	await new Promise((resolve) => setTimeout(resolve, 3_000)); // the last events drain
+	for (const client of clients) client.onEvent = null;
+	const run = { label, latencies, expected: succeeded * clients.length, received };
+	console.log(`  ${label}: ${succeeded} writes, ${received} deliveries`);
+	return run;
+}
+
+async function writeThroughApi(url: string, setup: Setup, write: Write): Promise<boolean> {
+	const response = await fetch(`${url}/api/v1/items/${write.itemId}`, {
+		method: 'PATCH',
+		headers: {
+			authorization: `Bearer ${setup.writerToken}`,
+			'content-type': 'application/json',
+			'if-match': `"${write.version - 1}"`
+		},
+		body: JSON.stringify({ title: write.title })
+	});
+	if (response.status !== 200) {
+		console.error(`  write answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+		return false;
+	}
+	return true;
+}
+
+async function newestEventId(): Promise<number> {
+	const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+	const [row] = await sql<{ id: string }[]>`select coalesce(max(id), 0) as id from event`;
+	await sql.end();
+	return Number(row!.id);
+}
+
+function rss(pid: number): number {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
+}
+
+function pct(values: number[], p: number): number {
+	if (values.length === 0) return Number.NaN;
+	const sorted = Float64Array.from(values).sort();
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function fmt(ms: number): string {
+	return `${ms.toFixed(1)} ms`.padStart(9);
+}
+
+function verdict(met: boolean): string {
+	return met ? 'met' : 'NOT met';
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { Viewer } from '$lib/viewer';
+import { concernsPage, notificationFor } from './live.svelte';
+import type { RealtimeEvent } from './protocol';
+
+const viewer: Viewer = {
+	personId: 'p-vng',
+	organisationId: 'org-vng',
+	party: 'vng',
+	name: 'Fatima El Amrani',
+	role: 'medewerker',
+	organisationName: 'VNG',
+	mayAdminister: false,
+	mayReadAudit: false
+};
+
+function event(overrides: Partial<RealtimeEvent>): RealtimeEvent {
+	return {
+		id: 1,
+		type: 'agenda_item.submitted.v1',
+		occurredAt: '2026-11-23T10:00:00Z',
+		subjectType: 'agenda_item',
+		subjectId: 'item-1',
+		meetingId: 'meeting-1',
+		actorPersonId: 'p-ipo',
+		actorOrganisationId: 'org-ipo',
+		payload: { title: 'Punt', organisationId: 'org-ipo', proposedBy: 'p-ipo' },
+		...overrides
+	};
+}
+
+describe('a page reloads only for events that concern it', () => {
+	it('the meeting page: events of that meeting, not of another', () => {
+		const page = { routeId: '/vergaderingen/[id]', params: { id: 'meeting-1' } };
+		expect(concernsPage(event({}), page, viewer)).toBe(true);
+		expect(concernsPage(event({ meetingId: 'meeting-2' }), page, viewer)).toBe(false);
+	});
+
+	it('an item page: the item and its comments, not another item', () => {
+		const page = { routeId: '/agendapunten/[id]', params: { id: 'item-1' } };
+		const comment = event({
+			subjectType: 'comment',
+			subjectId: 'c-1',
+			payload: { itemId: 'item-1' }
+		});
+		expect(concernsPage(comment, page, viewer)).toBe(true);
+		expect(concernsPage(event({ subjectId: 'item-2' }), page, viewer)).toBe(false);
+	});
+
+	it('Mijn voorstellen: items of my organisation only; pages without live data never', () => {
+		const mine = { routeId: '/mijn-voorstellen', params: {} };
+		const own = event({ payload: { organisationId: 'org-vng' } });
+		expect(concernsPage(own, mine, viewer)).toBe(true);
+		expect(concernsPage(event({}), mine, viewer)).toBe(false);
+		expect(concernsPage(own, { routeId: '/mijn-account', params: {} }, viewer)).toBe(false);
+	});
+});
+
+describe('notifications concern the viewer', () => {
+	it('my item placed: yes; someone else’s: no', () => {
+		const placed = event({
+			type: 'agenda_item.placed.v1',
+			payload: { title: 'Jeugdzorg', proposedBy: 'p-vng' }
+		});
+		expect(notificationFor(placed, viewer)).toBe('‘Jeugdzorg’ staat op de agenda.');
+		expect(notificationFor(event({ type: 'agenda_item.placed.v1' }), viewer)).toBeNull();
+	});
+
+	it('a co-sponsor request and an akkoord reset for my party: yes; for another party: no', () => {
+		const asked = event({
+			type: 'agenda_item.co_sponsor_invited.v1',
+			payload: { title: 'Wonen', party: 'vng' }
+		});
+		expect(notificationFor(asked, viewer)).toContain('mede in te dienen');
+		const reset = event({
+			type: 'agenda.approval_reset.v1',
+			subjectType: 'meeting',
+			payload: { party: 'ipo' }
+		});
+		expect(notificationFor(reset, viewer)).toBeNull();
+		expect(notificationFor({ ...reset, payload: { party: 'vng' } }, viewer)).toContain('vervallen');
+	});
+});

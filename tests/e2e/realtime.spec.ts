@@ -1,0 +1,142 @@
+import { expect, test } from './support/test';
+import { type Browser, type Page, type WebSocketRoute } from '@playwright/test';
+import { api, test as secretariaatTest, uniqueTitle } from './meetings.fixtures';
+import { demoEmail, expectNoAxeViolations, signIn } from './support/identity';
+
+/*
+ * Two people of different parties, two browser contexts: what one does reaches the other live,
+ * a concept never does, and a context whose network was cut catches up with what it missed.
+ */
+test.describe.configure({ timeout: 90_000 });
+
+async function signedIn(browser: Browser, who: string): Promise<Page> {
+	const page = await (await browser.newContext()).newPage();
+	await signIn(page, demoEmail(who));
+	return page;
+}
+
+const liveState = (page: Page) => page.locator('p', { hasText: 'Live bijwerken:' });
+
+async function draft(page: Page, title: string) {
+	return api(page, 'POST', '/items', { title, summary: 'Live e2e.', purpose: 'informatie' });
+}
+
+test('one party submits, the other sees it within a second; a concept never reaches the other', async ({
+	browser
+}) => {
+	const vng = await signedIn(browser, 'medewerker.vng');
+	const ipo = await signedIn(browser, 'medewerker.ipo');
+	await ipo.goto('/nog-te-agenderen');
+	await expect(liveState(ipo)).toHaveText(/Live bijwerken: Live$/);
+
+	const title = uniqueTitle('Live: waterberging in de regio');
+	const concept = await draft(vng, title);
+	await vng.goto('/mijn-voorstellen');
+	await expect(vng.getByRole('link', { name: title })).toBeVisible();
+	// The concept stays with VNG: give it time to (not) arrive.
+	await ipo.waitForTimeout(1_500);
+	await expect(ipo.getByText(title)).toHaveCount(0);
+
+	await api(vng, 'POST', `/items/${concept.id}/submit`, undefined, concept.version);
+	const row = ipo.getByRole('row', { name: new RegExp(title) });
+	await expect(row).toBeVisible({ timeout: 1_000 });
+	// Changed by someone else: marked for a moment, and said to screen-reader users.
+	await expect(row).toContainText('zojuist gewijzigd');
+	// (Other tests' changes may follow quickly and take the sentence over: any update will do.)
+	await expect(ipo.getByText(/^Bijgewerkt: /)).toBeAttached();
+	await ipo.screenshot({ path: 'test-results/realtime-live-row.png', fullPage: true });
+	await expectNoAxeViolations(ipo);
+});
+
+test('after its network was cut and restored, a context shows every change it missed', async ({
+	browser
+}) => {
+	const vng = await signedIn(browser, 'medewerker.vng');
+	const uvw = await signedIn(browser, 'medewerker.uvw');
+
+	// The cut: close the live connection and refuse new ones until it is restored.
+	let cut = false;
+	const sockets: WebSocketRoute[] = [];
+	await uvw.routeWebSocket(/\/socket\.io\//, (socket) => {
+		if (cut) return; // a dead network: the attempt gets no answer at all
+		sockets.push(socket);
+		socket.connectToServer();
+	});
+	await uvw.goto('/nog-te-agenderen');
+	await expect(liveState(uvw)).toHaveText(/Live bijwerken: Live$/);
+
+	cut = true;
+	await uvw.context().setOffline(true);
+	for (const socket of sockets) await socket.close({ code: 1006, reason: 'offline' });
+	await expect(liveState(uvw)).toHaveText(/Live bijwerken: Verbinding herstellen…$/);
+
+	const titles = [uniqueTitle('Gemist: bodemdaling'), uniqueTitle('Gemist: netcongestie')];
+	for (const title of titles) {
+		const item = await draft(vng, title);
+		await api(vng, 'POST', `/items/${item.id}/submit`, undefined, item.version);
+	}
+	await uvw.waitForTimeout(500);
+	await expect(uvw.getByText(titles[0]!)).toHaveCount(0);
+
+	cut = false;
+	await uvw.context().setOffline(false);
+	await expect(liveState(uvw)).toHaveText(/Live bijwerken: Bijgewerkt$/, { timeout: 15_000 });
+	for (const title of titles) {
+		await expect(uvw.getByRole('row', { name: new RegExp(title) })).toHaveCount(1);
+	}
+	await uvw.screenshot({ path: 'test-results/realtime-caught-up.png', fullPage: true });
+});
+
+test('presence: each sees who else has the meeting open, by party', async ({ browser }) => {
+	const meeting = '/vergaderingen/00000000-0000-4000-a000-000000000003';
+	const vng = await signedIn(browser, 'medewerker.vng');
+	const ipo = await signedIn(browser, 'bestuurder.ipo');
+	await vng.goto(meeting);
+	await ipo.goto(meeting);
+	const presence = vng.getByRole('region', { name: 'Nu op deze pagina' });
+	await expect(presence).toContainText(/IPO\s*Karin Smit/);
+	await expect(presence).toContainText(/VNG\s*Fatima El Amrani/);
+	await expectNoAxeViolations(vng);
+	await ipo.close();
+	await expect(presence).toContainText('Alleen u.');
+});
+
+secretariaatTest(
+	'the proposer is told, with a toast and the bell, that the secretariaat placed their item',
+	async ({ browser, secretariaat }) => {
+		const meetingId = '00000000-0000-4000-a000-000000000003';
+		const vng = await signedIn(browser, 'medewerker.vng');
+		const title = uniqueTitle('Melding: omgevingswet');
+		const item = await api(vng, 'POST', '/items', {
+			title,
+			summary: 'Live e2e.',
+			purpose: 'bespreking',
+			meetingId
+		});
+		const submitted = await api(vng, 'POST', `/items/${item.id}/submit`, undefined, item.version);
+		await vng.goto('/mijn-voorstellen');
+		await expect(liveState(vng)).toHaveText(/Live bijwerken: Live$/);
+
+		await secretariaat.goto('/secretariaat');
+		await api(secretariaat, 'POST', `/items/${item.id}/place`, { minutes: 15 }, submitted.version);
+
+		const toast = vng.getByRole('status').filter({ hasText: title });
+		await expect(toast).toContainText(`‘${title}’ staat op de agenda.`);
+		const bell = vng.getByRole('button', { name: /^Meldingen/ });
+		await expect(bell).toHaveAccessibleName(/1 ongelezen/);
+		await bell.click();
+		const panel = vng.getByRole('region', { name: 'Meldingen' });
+		await expect(panel.getByRole('link', { name: `‘${title}’ staat op de agenda.` })).toBeVisible();
+		await expect(bell).not.toHaveAccessibleName(/ongelezen/);
+		await vng.screenshot({ path: 'test-results/realtime-notification.png' });
+		await expectNoAxeViolations(vng);
+		await vng.keyboard.press('Escape');
+		await expect(panel).toBeHidden();
+		await expect(bell).toBeFocused();
+
+		// A reload keeps the notification, once.
+		await vng.reload();
+		await vng.getByRole('button', { name: /^Meldingen/ }).click();
+		await expect(vng.getByRole('link', { name: `‘${title}’ staat op de agenda.` })).toHaveCount(1);
+	}
+);
