@@ -231,7 +231,11 @@ describe('delete', () => {
 			.from(attachmentContents)
 			.where(eq(attachmentContents.attachmentId, first.id));
 		expect(bytes).toEqual([]);
-		const trace = await db.select().from(events).where(eq(events.subjectId, first.id)).orderBy(asc(events.id));
+		const trace = await db
+			.select()
+			.from(events)
+			.where(eq(events.subjectId, first.id))
+			.orderBy(asc(events.id));
 		expect(trace.map((e) => e.type)).toEqual(['attachment.uploaded.v1', 'attachment.deleted.v1']);
 		expect(trace[1]!.payload).toMatchObject({ filename: 'een.pdf', itemId: item.id });
 		expect(trace[1]!.actorPersonId).toBe(team.vngBestuurder.personId);

@@ -100,7 +100,11 @@ describe('the private feed', () => {
 		const old = await rejection(calendarFeed(first.token, origin));
 		expect((old as AccessError).status).toBe(404);
 		expect(await calendarFeed(second.token, origin)).toContain('BEGIN:VCALENDAR');
-		const logged = await db.select().from(events).where(eq(events.subjectId, first.id)).orderBy(asc(events.id));
+		const logged = await db
+			.select()
+			.from(events)
+			.where(eq(events.subjectId, first.id))
+			.orderBy(asc(events.id));
 		expect(logged.map((e) => [e.type, e.visibility, e.visibleTo])).toEqual([
 			['calendar_feed.created.v1', 'person', person.personId],
 			['calendar_feed.revoked.v1', 'person', person.personId]

@@ -134,7 +134,11 @@ describe('revokeDelegation and expiry', () => {
 		expect((after as AccessError).status).toBe(403);
 		expect((await myDelegations(medewerker)).received).toEqual([]);
 		const db = await useDb();
-		const trace = await db.select().from(events).where(eq(events.subjectId, delegation.id)).orderBy(asc(events.id));
+		const trace = await db
+			.select()
+			.from(events)
+			.where(eq(events.subjectId, delegation.id))
+			.orderBy(asc(events.id));
 		expect(trace.map((e) => e.type)).toEqual(['delegation.granted.v1', 'delegation.revoked.v1']);
 	});
 
