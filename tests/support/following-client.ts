@@ -20,6 +20,8 @@ export class FollowingClient {
 	resyncs = 0;
 	outOfOrder = 0;
 	last = 0;
+	/** Each catch-up: from where, and the ids it brought (for a failing test's message). */
+	readonly replays: Array<{ since: number; ids: number[] }> = [];
 	socket: Socket<ServerToClient, ClientToServer> | null = null;
 	onEvent: ((event: RealtimeEvent, at: number) => void) | null = null;
 	/** What went wrong in a catch-up the server asked for. */
@@ -46,6 +48,11 @@ export class FollowingClient {
 			forceNew: true
 		});
 		this.socket = socket;
+		// Live events can arrive between the server's joining the socket to its rooms and its
+		// welcome: hold them from the start, or a newer one would move the replay past older ones.
+		socket.on('connect', () => {
+			this.#buffer ??= [];
+		});
 		socket.on('event', (event) => {
 			if (this.#buffer) this.#buffer.push(event);
 			else this.#apply(event);
@@ -71,6 +78,10 @@ export class FollowingClient {
 				.emitWithAck('replay', { since: Math.min(this.last, from ?? this.last) });
 			if (!answer.ok) throw new Error(`replay refused: ${answer.error.message}`);
 			if (answer.tooFarBehind) throw new Error('replay: too far behind');
+			this.replays.push({
+				since: Math.min(this.last, from ?? this.last),
+				ids: answer.events.map((event) => event.id)
+			});
 			for (const event of answer.events) this.#apply(event);
 		} finally {
 			const waiting = (this.#buffer ?? []).toSorted((a, b) => a.id - b.id);

@@ -89,6 +89,12 @@ export class RealtimeClient {
 		window.addEventListener('online', onOnline);
 		this.#stopListening = () => window.removeEventListener('online', onOnline);
 
+		// From the moment the socket is in: the server joins it to its rooms before it says welcome,
+		// so live events can come before the catch-up has begun. Held back until it ends: applied
+		// at once, a newer one would move the replay's starting point past older ones it must bring.
+		socket.on('connect', () => {
+			this.#buffer ??= [];
+		});
 		socket.on('welcome', () => {
 			// Every (re)connection: follow again what the pages follow, then catch up from the log.
 			for (const meetingId of this.#meetings.keys()) void this.#followMeeting(meetingId);

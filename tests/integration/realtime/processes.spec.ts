@@ -148,10 +148,14 @@ describe('two processes with Redis', () => {
 
 		const expected = await participantEventIds(since);
 		expect(expected.length).toBe(9); // nine submissions; a draft is VNG's own
-		for (const client of [...onA, ...onB]) {
+		for (const [index, client] of [...onA, ...onB].entries()) {
 			await eventually(() => client.applied.length >= expected.length, 30_000).catch(() => {
 				const got = client.applied.map((e) => e.id);
-				throw new Error(`a client has ${got.join(',')} of ${expected.join(',')}`);
+				throw new Error(
+					`client ${index} (${index < onA.length ? 'moved from A' : 'on B'}) has ${got.join(',')} of ${expected.join(',')}; ` +
+						`resyncs ${client.resyncs}, duplicates ${client.duplicates}, last ${client.last}, failure ${String(client.failure)}, ` +
+						`replays ${JSON.stringify(client.replays)}`
+				);
 			});
 			expect(client.applied.map((e) => e.id)).toEqual(expected);
 			expect(client.outOfOrder).toBe(0);
