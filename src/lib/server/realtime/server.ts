@@ -77,12 +77,13 @@ export async function attachRealtime(
 
 	const redisUrl = options.redisUrl === undefined ? config().REDIS_URL : options.redisUrl;
 	let redis: Redis | undefined;
+	const links = redisLinks();
 	if (redisUrl) {
 		// Commands wait for the connection instead of failing: with Redis away, the adapter's
 		// reads and publications queue up (events reach this process's sockets without Redis)
 		// and go out when it is back; failed ones would surface as unhandled rejections.
 		redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
-		redis.on('error', (error) => logger.warn({ err: error }, 'realtime: Redis connection error'));
+		links.track(redis);
 	}
 
 	const io: IO = new Server(httpServer, {
@@ -137,21 +138,16 @@ export async function attachRealtime(
 	});
 	io.on('oho:events', (batch) => deliverLocally(io, batch, delivered));
 
-	// Redis back after a gap: events may have missed the other processes; clients ask for a replay.
-	// (The client may have connected already while the newest id was read: its status tells.)
-	let redisWasReady = redis?.status === 'ready';
-	let gapSince: number | null = null;
-	redis?.on('ready', () => {
-		if (redisWasReady && gapSince !== null) {
-			logger.info({ since: gapSince }, 'realtime: Redis is back; asking clients to catch up');
-			io.local.emit('resync', { since: gapSince });
+	// Redis back after a gap: events of other processes may have missed this one (they travel by
+	// Redis pub/sub, which keeps nothing for a subscriber that is away), so its clients replay
+	// from the log. The gap lasts until every connection is back, the subscriber's above all.
+	links.onGap(
+		() => delivered.highest,
+		(since) => {
+			logger.info({ since }, 'realtime: Redis is back; asking clients to catch up');
+			io.local.emit('resync', { since });
 		}
-		redisWasReady = true;
-		gapSince = null;
-	});
-	redis?.on('close', () => {
-		if (redisWasReady && gapSince === null) gapSince = delivered.highest;
-	});
+	);
 
 	setDisconnector((target) => disconnect(io, target));
 	const sweep = setInterval(() => void sweepEndedSessions(io), SESSION_SWEEP_MS);
@@ -174,6 +170,59 @@ export async function attachRealtime(
 	(globalThis as Holder)[key] = server;
 	logger.info({ path: REALTIME_PATH, redis: Boolean(redis) }, 'realtime attached');
 	return server;
+}
+
+/**
+ * This process's connections to Redis: the one it makes, and those the adapter duplicates from it
+ * (a subscriber for pub/sub, a reader for the stream). Each reconnects on its own schedule. A gap
+ * begins when any of them drops after all were up, and ends when all are up again; only then may
+ * clients replay, or an event published between one connection's return and the subscriber's
+ * would be lost to them.
+ */
+function redisLinks() {
+	const connections: Redis[] = [];
+	let everReady = false;
+	let gapSince: number | null = null;
+	let highest: () => number = () => 0;
+	let onBack: (since: number) => void = () => undefined;
+
+	function allReady() {
+		return connections.every((connection) => connection.status === 'ready');
+	}
+
+	function track(connection: Redis) {
+		connections.push(connection);
+		connection.on('error', (error) =>
+			logger.warn({ err: error }, 'realtime: Redis connection error')
+		);
+		connection.on('close', () => {
+			if (everReady && gapSince === null) gapSince = highest();
+		});
+		connection.on('ready', () => {
+			if (!allReady()) return;
+			everReady = true;
+			if (gapSince !== null) {
+				const since = gapSince;
+				gapSince = null;
+				onBack(since);
+			}
+		});
+		// The adapter makes its own connections with duplicate(): follow those too.
+		const duplicate = connection.duplicate.bind(connection);
+		connection.duplicate = (...args: Parameters<Redis['duplicate']>) => {
+			const copy = duplicate(...args);
+			track(copy);
+			return copy;
+		};
+	}
+
+	return {
+		track,
+		onGap(newest: () => number, back: (since: number) => void) {
+			highest = newest;
+			onBack = back;
+		}
+	};
 }
 
 function deliverLocally(
