@@ -65,9 +65,11 @@ export default defineConfig({
 			...(process.env.DATABASE_URL ? [] : serverOnly)
 		],
 		environment: 'node',
-		// Integration tests share one PostgreSQL database when DATABASE_URL is set;
-		// each file then works in its own schema-free database namespace (see tests/integration/setup.ts).
-		fileParallelism: false,
+		// Files run in parallel, two at a time (Vitest's default on two cores would be one). Each has
+		// its own database: a folder or memory on the embedded engine, and on PostgreSQL a database
+		// made for the file (tests/integration/per-file-database.ts).
+		maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? 2),
+		setupFiles: ['tests/integration/per-file-database.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 60_000
 	}
