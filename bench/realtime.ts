@@ -9,7 +9,8 @@
  * and 1,000 clients split over two processes with Redis: the delivery to the other process's half.
  *
  * PostgreSQL: BENCH_POSTGRES_URL, else DATABASE_URL, else 127.0.0.1:5432; Redis: TEST_REDIS_URL,
- * else 127.0.0.1:6379. BENCH_CLIENTS, BENCH_DURATION (seconds), BENCH_RATE (writes a second).
+ * else 127.0.0.1:6379. BENCH_CLIENTS, BENCH_DURATION (seconds), BENCH_RATE (writes a second),
+ * BENCH_SETTLE (seconds to wait once the joins' presence updates are quiet, before measuring).
  * Needs `npm run build` (npm run bench:realtime does it).
  */
 import { spawn } from 'node:child_process';
@@ -24,12 +25,16 @@ const { FollowingClient } = await import('../tests/support/following-client');
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1_000);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 30);
 const RATE = Number(process.env.BENCH_RATE ?? 20);
+/** Seconds of quiet after the presence updates of the joins, before measuring. */
+const SETTLE_S = Number(process.env.BENCH_SETTLE ?? 15);
 const PEOPLE = 50;
 const ITEMS = 20;
 
 interface Run {
 	label: string;
 	latencies: number[];
+	/** The latencies by the 5-second window their write started in: a stall shows where it was. */
+	windows: number[][];
 	expected: number;
 	received: number;
 }
@@ -49,7 +54,6 @@ try {
 	cleanups.push(() => app.kill());
 	const rssBefore = rss(app.child.pid!);
 	const clients = await connectClients(CLIENTS, () => app.url, setup);
-	await new Promise((resolve) => setTimeout(resolve, 2_000));
 	const perConnection = (rss(app.child.pid!) - rssBefore) / CLIENTS;
 	const appItems = { ids: setup.itemIds, versions: setup.versions };
 	const one = await measure('one process', clients, appItems, (write) =>
@@ -126,6 +130,11 @@ try {
 	console.log(`  ${line(one)}`);
 	console.log(`  ${line(baseline)}`);
 	for (const run of cross) console.log(`  ${line(run)}`);
+	console.log('\n  p99 by 5-second window of the writes');
+	for (const run of [one, baseline, ...cross]) {
+		const windows = run.windows.map((values) => fmt(pct(values, 99)).trim()).join(', ');
+		console.log(`  ${run.label.padEnd(44)} ${windows}`);
+	}
 	console.log(`  memory per connection (server RSS): ${(perConnection / 1024).toFixed(1)} KB`);
 	const ratio = pct(one.latencies, 99) / pct(baseline.latencies, 99);
 	console.log(
@@ -234,6 +243,19 @@ async function connectClients(
 	console.log(
 		`  ${count} clients connected in ${((performance.now() - started) / 1000).toFixed(1)} s`
 	);
+	// Measure the steady state: the joins' presence updates (after each burst of joins, the
+	// meeting's list of who is there goes to every client) settle first: a second without one.
+	let lastPresence = performance.now();
+	for (const client of clients)
+		client.socket?.on('presence', () => (lastPresence = performance.now()));
+	const settleUntil = performance.now() + 30_000;
+	while (performance.now() - lastPresence < 1_000 && performance.now() < settleUntil) {
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	await new Promise((resolve) => setTimeout(resolve, SETTLE_S * 1_000));
+	console.log(
+		`  presence settled ${((performance.now() - started) / 1000).toFixed(1)} s after the first connection`
+	);
 	return clients;
 }
 
@@ -253,6 +275,8 @@ async function measure(
 ): Promise<Run> {
 	const startedAt = new Map<string, number>();
 	const latencies: number[] = [];
+	const windows: number[][] = [];
+	let begin = 0;
 	let received = 0;
 	for (const client of clients) {
 		client.onEvent = (event, at) => {
@@ -261,6 +285,7 @@ async function measure(
 			const t0 = startedAt.get(key);
 			if (t0 === undefined) return;
 			latencies.push(at - t0);
+			(windows[Math.floor((t0 - begin) / 5_000)] ??= []).push(at - t0);
 			received++;
 		};
 	}
@@ -268,7 +293,7 @@ async function measure(
 	let succeeded = 0;
 	const pending: Promise<void>[] = [];
 	const total = DURATION_S * RATE;
-	const begin = performance.now();
+	begin = performance.now();
 	for (; n < total; n++) {
 		const due = begin + (n * 1000) / RATE;
 		const wait = due - performance.now();
@@ -283,7 +308,7 @@ async function measure(
 	await Promise.all(pending);
 	await new Promise((resolve) => setTimeout(resolve, 3_000)); // the last events drain
 	for (const client of clients) client.onEvent = null;
-	const run = { label, latencies, expected: succeeded * clients.length, received };
+	const run = { label, latencies, windows, expected: succeeded * clients.length, received };
 	console.log(`  ${label}: ${succeeded} writes, ${received} deliveries`);
 	return run;
 }
