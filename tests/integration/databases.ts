@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import { openDatabase, type DatabaseHandle, type Engine } from '../../src/lib/server/db/database';
+import { createServerDatabase } from '../support/server-database';
 
 export const MIGRATIONS = './drizzle';
 
@@ -36,19 +35,14 @@ export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
 	}
 	const serverUrl = process.env.DATABASE_URL;
 	if (!serverUrl) throw new Error('DATABASE_URL is required for PostgreSQL tests');
-	const name = `oho_test_${randomBytes(6).toString('hex')}`;
-	const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`create database ${name}`);
-	const url = new URL(serverUrl);
-	url.pathname = `/${name}`;
-	const handle = await openDatabase({ engine: 'postgres', url: url.toString(), maxConnections: 4 });
+	const database = await createServerDatabase(serverUrl, 'test');
+	const handle = await openDatabase({ engine: 'postgres', url: database.url, maxConnections: 4 });
 	return {
 		handle,
-		url: url.toString(),
+		url: database.url,
 		drop: async () => {
 			await handle.close();
-			await admin.unsafe(`drop database if exists ${name} with (force)`);
-			await admin.end();
+			await database.drop();
 		}
 	};
 }

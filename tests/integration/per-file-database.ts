@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import { afterAll, beforeAll } from 'vitest';
+import { createServerDatabase } from '../support/server-database';
 
 /**
  * Vitest setup file. With DATABASE_URL set (the PostgreSQL pass of CI), every test file gets a
@@ -13,14 +12,12 @@ import { afterAll, beforeAll } from 'vitest';
 const serverUrl = process.env.DATABASE_URL;
 
 if (serverUrl) {
-	const name = `oho_t_${randomBytes(6).toString('hex')}`;
-	const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+	let drop: () => Promise<void> = async () => undefined;
 
 	beforeAll(async () => {
-		await admin.unsafe(`create database ${name}`);
-		const url = new URL(serverUrl);
-		url.pathname = `/${name}`;
-		process.env.DATABASE_URL = url.toString();
+		const database = await createServerDatabase(serverUrl, 't');
+		drop = database.drop;
+		process.env.DATABASE_URL = database.url;
 		// Loaded here, not at the top: unit test files without a database need not load them.
 		const { resetConfig } = await import('../../src/lib/server/config');
 		resetConfig();
@@ -33,7 +30,6 @@ if (serverUrl) {
 		await closeDatabase();
 		process.env.DATABASE_URL = serverUrl;
 		resetConfig();
-		await admin.unsafe(`drop database if exists ${name} with (force)`);
-		await admin.end({ timeout: 5 });
+		await drop();
 	});
 }

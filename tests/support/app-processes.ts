@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, Socket, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import postgres from 'postgres';
+import { createServerDatabase } from './server-database';
 
 export const POSTGRES_SERVER =
 	process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -20,19 +20,8 @@ export function requireBuild(): void {
 }
 
 /** A new, empty database on the PostgreSQL server; `drop` removes it. */
-export async function createDatabase(label: string) {
-	const admin = postgres(POSTGRES_SERVER, { max: 1, onnotice: () => {} });
-	const name = `oho_${label}_${Date.now()}_${process.pid}`;
-	await admin.unsafe(`create database ${name}`);
-	const url = new URL(POSTGRES_SERVER);
-	url.pathname = `/${name}`;
-	return {
-		url: url.toString(),
-		async drop() {
-			await admin.unsafe(`drop database if exists ${name} with (force)`);
-			await admin.end();
-		}
-	};
+export function createDatabase(label: string) {
+	return createServerDatabase(POSTGRES_SERVER, label);
 }
 
 export interface AppProcess {

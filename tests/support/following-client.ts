@@ -73,15 +73,11 @@ export class FollowingClient {
 		if (!socket) return;
 		this.#buffer ??= [];
 		try {
-			const answer: ReplayAck = await socket
-				.timeout(15_000)
-				.emitWithAck('replay', { since: Math.min(this.last, from ?? this.last) });
+			const since = Math.min(this.last, from ?? this.last);
+			const answer: ReplayAck = await socket.timeout(15_000).emitWithAck('replay', { since });
 			if (!answer.ok) throw new Error(`replay refused: ${answer.error.message}`);
 			if (answer.tooFarBehind) throw new Error('replay: too far behind');
-			this.replays.push({
-				since: Math.min(this.last, from ?? this.last),
-				ids: answer.events.map((event) => event.id)
-			});
+			this.replays.push({ since, ids: answer.events.map((event) => event.id) });
 			for (const event of answer.events) this.#apply(event);
 		} finally {
 			const waiting = (this.#buffer ?? []).toSorted((a, b) => a.id - b.id);
