@@ -15,20 +15,29 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import postgres from 'postgres';
+import {
+	connectClients as connect,
+	fmt,
+	ITEMS,
+	newestEventId,
+	pct,
+	seedFollowers,
+	verdict,
+	writeThroughApi,
+	type Client,
+	type Setup,
+	type Write
+} from './follow-setup';
 
 if (process.env.BENCH_POSTGRES_URL) process.env.DATABASE_URL = process.env.BENCH_POSTGRES_URL;
 const { createDatabase, freePort, REDIS_SERVER, startApp } =
 	await import('../tests/support/app-processes');
-const { FollowingClient } = await import('../tests/support/following-client');
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1_000);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 30);
 const RATE = Number(process.env.BENCH_RATE ?? 20);
 /** Seconds of quiet after the presence updates of the joins, before measuring. */
 const SETTLE_S = Number(process.env.BENCH_SETTLE ?? 15);
-const PEOPLE = 50;
-const ITEMS = 20;
 
 interface Run {
 	label: string;
@@ -46,7 +55,7 @@ try {
 		`\nReal-time benchmark on PostgreSQL, ${CLIENTS} clients, ${RATE} writes/s for ${DURATION_S} s`
 	);
 	const first = await startApp({ databaseUrl: database.url, env: { NODE_ENV: 'production' } });
-	const setup = await seed(database.url);
+	const setup = await seedFollowers(database.url, CLIENTS);
 	await first.stop();
 
 	// One process, no Redis.
@@ -158,114 +167,6 @@ try {
 	process.exit(process.exitCode ?? 0);
 }
 
-interface Setup {
-	meetingId: string;
-	writerToken: string;
-	itemIds: string[];
-	versions: Map<string, number>;
-	cookies: string[];
-}
-
-async function seed(databaseUrl: string): Promise<Setup> {
-	process.env.DATABASE_URL = databaseUrl;
-	const { resetConfig } = await import('../src/lib/server/config');
-	resetConfig();
-	const { useDb, closeDatabase } = await import('../src/lib/server/db');
-	const { createPerson } = await import('../tests/integration/identity/fixtures');
-	const { createTeam, openMeetingFor, submitted } =
-		await import('../tests/integration/agenda/fixtures');
-	const { createApiToken } = await import('../src/lib/server/identity/account');
-	const { createSession } = await import('../src/lib/server/auth/session');
-	const { sessionPolicy } = await import('../src/lib/server/identity/context');
-	const { sessionCookieName } = await import('../src/lib/server/auth/cookie');
-
-	const team = await createTeam();
-	const meeting = await openMeetingFor(team, 60);
-	const writer = { ...team.vngMedewerker, via: 'session' as const };
-	const { token } = await createApiToken(writer, { name: 'Bench', scope: 'write' }, {});
-	const itemIds: string[] = [];
-	const versions = new Map<string, number>();
-	for (let n = 0; n < ITEMS; n++) {
-		const item = await submitted(team.vngMedewerker, meeting.id, { title: `Bench-punt ${n + 1}` });
-		itemIds.push(item.id);
-		versions.set(item.id, item.version);
-	}
-	const db = await useDb();
-	const parties = ['vng', 'ipo', 'uvw', 'bzk'] as const;
-	const people = [];
-	for (let n = 0; n < PEOPLE; n++) people.push(await createPerson('medewerker', parties[n % 4]));
-	const cookies: string[] = [];
-	for (let n = 0; n < CLIENTS; n++) {
-		const { token: session } = await createSession(
-			db,
-			people[n % PEOPLE]!.actor.personId,
-			sessionPolicy(),
-			{
-				twoFactorVerified: true
-			}
-		);
-		cookies.push(`${sessionCookieName(true)}=${session}`);
-	}
-	await closeDatabase();
-	console.log(
-		`  set up: ${PEOPLE} people, ${CLIENTS} sessions, a meeting with ${ITEMS} submitted items`
-	);
-	return { meetingId: meeting.id, writerToken: token, itemIds, versions, cookies };
-}
-
-type Client = InstanceType<typeof FollowingClient>;
-
-async function connectClients(
-	count: number,
-	urlFor: (index: number) => string,
-	setup: Setup,
-	signedIn = true
-): Promise<Client[]> {
-	const started = performance.now();
-	const clients: Client[] = [];
-	// Start from the log's present: the phases before this one wrote hundreds of events.
-	const since = signedIn ? await newestEventId() : 0;
-	for (let start = 0; start < count; start += 50) {
-		const batch = [];
-		for (let index = start; index < Math.min(count, start + 50); index++) {
-			const client = new FollowingClient(signedIn ? { cookie: setup.cookies[index]! } : {}, since);
-			clients.push(client);
-			batch.push(client.connect(urlFor(index)));
-		}
-		await Promise.all(batch);
-	}
-	if (signedIn) {
-		const meetingFollow = clients.map((client) =>
-			client.socket!.timeout(30_000).emitWithAck('meeting:follow', { meetingId: setup.meetingId })
-		);
-		await Promise.all(meetingFollow);
-	}
-	console.log(
-		`  ${count} clients connected in ${((performance.now() - started) / 1000).toFixed(1)} s`
-	);
-	// Measure the steady state: the joins' presence updates (after each burst of joins, the
-	// meeting's list of who is there goes to every client) settle first: a second without one.
-	let lastPresence = performance.now();
-	for (const client of clients)
-		client.socket?.on('presence', () => (lastPresence = performance.now()));
-	const settleUntil = performance.now() + 30_000;
-	while (performance.now() - lastPresence < 1_000 && performance.now() < settleUntil) {
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	await new Promise((resolve) => setTimeout(resolve, SETTLE_S * 1_000));
-	console.log(
-		`  presence settled ${((performance.now() - started) / 1000).toFixed(1)} s after the first connection`
-	);
-	return clients;
-}
-
-interface Write {
-	n: number;
-	itemId: string;
-	version: number;
-	title: string;
-}
-
 /** Writes at RATE for DURATION_S through `write`; each item's version counts up in `versions`. */
 async function measure(
 	label: string,
@@ -313,45 +214,18 @@ async function measure(
 	return run;
 }
 
-async function writeThroughApi(url: string, setup: Setup, write: Write): Promise<boolean> {
-	const response = await fetch(`${url}/api/v1/items/${write.itemId}`, {
-		method: 'PATCH',
-		headers: {
-			authorization: `Bearer ${setup.writerToken}`,
-			'content-type': 'application/json',
-			'if-match': `"${write.version - 1}"`
-		},
-		body: JSON.stringify({ title: write.title })
-	});
-	if (response.status !== 200) {
-		console.error(`  write answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
-		return false;
-	}
-	return true;
-}
-
-async function newestEventId(): Promise<number> {
-	const sql = postgres(database.url, { max: 1, onnotice: () => {} });
-	const [row] = await sql<{ id: string }[]>`select coalesce(max(id), 0) as id from event`;
-	await sql.end();
-	return Number(row!.id);
-}
-
 function rss(pid: number): number {
 	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
 	return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
 }
 
-function pct(values: number[], p: number): number {
-	if (values.length === 0) return Number.NaN;
-	const sorted = Float64Array.from(values).sort();
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-function fmt(ms: number): string {
-	return `${ms.toFixed(1)} ms`.padStart(9);
-}
-
-function verdict(met: boolean): string {
-	return met ? 'met' : 'NOT met';
+/** Clients for one phase; signed-in ones start from the log's present (earlier phases wrote). */
+async function connectClients(
+	count: number,
+	urlFor: (index: number) => string,
+	setup: Setup,
+	signedIn = true
+): Promise<Client[]> {
+	const since = signedIn ? await newestEventId(database.url) : 0;
+	return connect(count, urlFor, setup, { signedIn, since, settleSeconds: SETTLE_S });
 }
