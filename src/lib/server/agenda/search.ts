@@ -40,20 +40,28 @@ export async function searchAgenda(actor: Actor, input: unknown = {}) {
 	if (toDate) conditions.push(lte(meetings.startsAt, toDate));
 
 	const db = await useDb();
-	const rank = query ? sql<number>`ts_rank(${agendaItems.search}, ${query})` : sql<number>`0`;
+	// Without a text there is nothing to rank by: a constant would reach the database as
+	// `order by 0`, which it refuses. A filter-only search ("everything of IPO") reads by date.
+	const rank = query ? sql<number>`ts_rank(${agendaItems.search}, ${query})` : null;
+	const byDate = [
+		// Newest meeting first; items not on a meeting have no date to show, so they follow.
+		sql`${meetings.startsAt} desc nulls last`,
+		desc(agendaItems.updatedAt),
+		asc(agendaItems.id)
+	];
 	const items = await db
 		.select({
 			...itemColumns,
 			proposingOrganisationName: organisations.shortName,
 			meetingTitle: meetings.title,
 			meetingStartsAt: meetings.startsAt,
-			rank
+			rank: rank ?? sql<number>`0::real`
 		})
 		.from(agendaItems)
 		.innerJoin(organisations, eq(organisations.id, agendaItems.proposingOrganisationId))
 		.leftJoin(meetings, eq(meetings.id, agendaItems.meetingId))
 		.where(and(...conditions))
-		.orderBy(desc(rank), desc(agendaItems.updatedAt), asc(agendaItems.id))
+		.orderBy(...(rank ? [desc(rank), ...byDate] : byDate))
 		.limit(SEARCH_LIMIT);
 
 	// Meetings match on text and period only; item filters do not apply to them.
