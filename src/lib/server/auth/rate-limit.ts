@@ -5,8 +5,14 @@ import { logger } from '../logger';
 
 /**
  * Fixed-window rate limits. In memory for one process; shared through Redis when REDIS_URL is set,
- * so that several processes count together. If Redis is unreachable the limiter falls back to
- * counting in memory rather than letting everything through or locking everyone out.
+ * so that several processes count together.
+ *
+ * If Redis is unreachable the limiter counts in this process's memory until Redis answers again:
+ * letting everything through would open the door to password guessing during an outage, and
+ * refusing everything would lock everyone out. The price is that, meanwhile, each of N processes
+ * counts on its own (at most N times the limit). That state is never quiet: the store reports it
+ * (`backend`, `fallbackHits`), it is logged as an error when it begins and as a warning when it
+ * ends, so an operator and a test can both tell a shared count from a per-process one.
  */
 export interface Limit {
 	/** Name of the bucket, e.g. `login:ip`. */
@@ -21,12 +27,18 @@ export interface Verdict {
 	retryAfterSeconds: number;
 }
 
+/** Where a store counts: in this process alone, or shared by every process through Redis. */
+export type Backend = 'memory' | 'redis';
+
 export interface RateLimitStore {
+	/** Where the last hit was counted (a Redis store that could not reach Redis says 'memory'). */
+	readonly backend: Backend;
 	hit(key: string, windowMs: number): Promise<{ count: number; resetInMs: number }>;
 	reset(key: string): Promise<void>;
 }
 
 export class MemoryStore implements RateLimitStore {
+	readonly backend = 'memory';
 	private readonly windows = new Map<string, { count: number; resetAt: number }>();
 
 	async hit(key: string, windowMs: number) {
@@ -50,7 +62,14 @@ export class MemoryStore implements RateLimitStore {
 	}
 }
 
+/** The Redis key of a bucket; exported for the tests that look into Redis. */
+export const redisKey = (key: string) => `ratelimit:${key}`;
+
 export class RedisStore implements RateLimitStore {
+	backend: Backend = 'redis';
+	/** Hits counted in memory because Redis did not answer, over the store's life. */
+	fallbackHits = 0;
+
 	constructor(
 		private readonly redis: Redis,
 		private readonly fallback = new MemoryStore()
@@ -60,27 +79,59 @@ export class RedisStore implements RateLimitStore {
 		try {
 			const result = await this.redis
 				.multi()
-				.incr(`ratelimit:${key}`)
-				.pexpire(`ratelimit:${key}`, windowMs, 'NX')
-				.pttl(`ratelimit:${key}`)
+				.incr(redisKey(key))
+				.pexpire(redisKey(key), windowMs, 'NX')
+				.pttl(redisKey(key))
 				.exec();
-			const count = Number(result?.[0]?.[1] ?? 1);
-			const ttl = Number(result?.[2]?.[1] ?? windowMs);
+			// exec() answers null when the transaction was discarded: that is no count either.
+			if (!result) throw new Error('Redis discarded the rate-limit transaction');
+			for (const [error] of result) if (error) throw error;
+			const count = Number(result[0]![1]);
+			const ttl = Number(result[2]![1]);
+			this.counted('redis');
 			return { count, resetInMs: ttl > 0 ? ttl : windowMs };
 		} catch (error) {
-			logger.warn({ err: error }, 'rate limit: Redis unreachable, counting in memory');
+			this.counted('memory', error);
+			this.fallbackHits++;
 			return this.fallback.hit(key, windowMs);
 		}
 	}
 
 	async reset(key: string) {
-		await this.redis.del(`ratelimit:${key}`).catch(() => 0);
 		await this.fallback.reset(key);
+		try {
+			await this.redis.del(redisKey(key));
+		} catch (error) {
+			// The shared count then runs out with its window; the person may meet it once more.
+			logger.warn({ err: error, key }, 'rate limit: Redis unreachable, could not reset a count');
+		}
+	}
+
+	/** Logs a change of backend once, not every hit: an outage would flood the log otherwise. */
+	private counted(backend: Backend, error?: unknown) {
+		if (backend === this.backend) return;
+		this.backend = backend;
+		if (backend === 'memory') {
+			logger.error(
+				{ err: error },
+				'rate limit: Redis unreachable; each process now counts in its own memory until Redis is back'
+			);
+		} else {
+			logger.warn(
+				{ fallbackHits: this.fallbackHits },
+				'rate limit: Redis is back, counts are shared again'
+			);
+		}
 	}
 }
 
 export class RateLimiter {
 	constructor(private readonly store: RateLimitStore) {}
+
+	/** Where this limiter counts right now (see RedisStore for a Redis that went away). */
+	get backend(): Backend {
+		return this.store.backend;
+	}
 
 	async consume(limit: Limit, subject: string): Promise<Verdict> {
 		const { count, resetInMs } = await this.store.hit(
@@ -128,7 +179,9 @@ export function rateLimiter(): RateLimiter {
 	if (!holder[key]) {
 		const url = config().REDIS_URL;
 		if (url) {
-			const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+			// The offline queue stays on, so that the first logins of a process wait for the connection
+			// instead of being counted in memory; the command timeout bounds that wait during an outage.
+			const redis = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 1_000 });
 			redis.on('error', (error) =>
 				logger.warn({ err: error }, 'rate limit: Redis connection error')
 			);
