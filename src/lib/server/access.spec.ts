@@ -3,11 +3,12 @@ import {
 	AccessError,
 	decideAccess,
 	permissionNames,
+	permissionRules,
 	requireAccess,
 	type Actor,
 	type Permission
 } from './access';
-import type { Role } from './db/schema';
+import { roles, type Role } from './db/schema';
 
 function actor(role: Role, overrides: Partial<Actor> = {}): Actor {
 	return {
@@ -27,14 +28,16 @@ const other = { personId: 'someone-else' };
 
 /**
  * The matrix: for every permission, who is allowed and who is denied, with the subject that
- * decides it. Each row is an allowed case and a denied case; a new permission without rows fails
- * the completeness test below.
+ * decides it. The completeness tests below hold each row to at least one allowed and one denied
+ * case, a denied role for a permission not every role holds, and a denied subject for a permission
+ * whose subject decides: an allowed case alone passes whatever the gate does. `null` is a visitor
+ * who is not signed in, the one denied case of a permission every role holds.
  */
 type Subject = object | 'own';
 type Case = {
 	permission: Permission;
 	allowed: [Role, Subject?][];
-	denied: [Role, Subject?, ('hidden' | 'forbidden')?][];
+	denied: [Role | null, Subject | undefined, 'hidden' | 'forbidden'][];
 };
 const conceptOfOwn = { submittedAt: null, proposingOrganisationId: 'org' };
 const conceptOfOther = { submittedAt: null, proposingOrganisationId: 'other-org' };
@@ -48,7 +51,7 @@ const matrix: Case[] = [
 	{
 		permission: 'organisation.read',
 		allowed: [['medewerker'], ['bestuurder'], ['secretariaat'], ['beheerder']],
-		denied: []
+		denied: [[null, undefined, 'hidden']]
 	},
 	{
 		permission: 'account.read',
@@ -125,7 +128,7 @@ const matrix: Case[] = [
 	{
 		permission: 'meeting.read',
 		allowed: [['medewerker'], ['bestuurder'], ['secretariaat'], ['beheerder']],
-		denied: []
+		denied: [[null, undefined, 'hidden']]
 	},
 	{
 		permission: 'meeting.manage',
@@ -219,7 +222,8 @@ const matrix: Case[] = [
 		],
 		denied: [
 			['medewerker', commentOfOther, 'forbidden'],
-			['secretariaat', commentOfOther, 'forbidden']
+			['secretariaat', commentOfOther, 'forbidden'],
+			['beheerder', 'own', 'forbidden']
 		]
 	},
 	{
@@ -230,7 +234,8 @@ const matrix: Case[] = [
 		],
 		denied: [
 			['medewerker', commentOfOther, 'forbidden'],
-			['bestuurder', commentOfOther, 'forbidden']
+			['bestuurder', commentOfOther, 'forbidden'],
+			['beheerder', 'own', 'forbidden']
 		]
 	},
 	{
@@ -297,9 +302,36 @@ const subjectFor = (a: Actor, subject: Subject | undefined) =>
 const decide = (a: Actor | null, permission: Permission, subject: unknown) =>
 	(decideAccess as (a: Actor | null, p: Permission, s?: unknown) => string)(a, permission, subject);
 
+const rolesHolding = (permission: Permission): readonly Role[] => permissionRules[permission].roles;
+const hasSubjectCheck = (permission: Permission) => 'check' in permissionRules[permission];
+const isWrite = (permission: Permission) => permissionRules[permission].write;
+/** The permissions for which `lacks` holds, for a failure message that names them. */
+const permissionsWhere = (lacks: (row: Case) => boolean) =>
+	matrix.filter(lacks).map((row) => row.permission);
+
 describe('the access matrix', () => {
 	it('covers every permission', () => {
 		expect(matrix.map((row) => row.permission).sort()).toEqual([...permissionNames].sort());
+	});
+
+	it('has an allowed and a denied case for every permission', () => {
+		expect(permissionsWhere((row) => row.allowed.length === 0)).toEqual([]);
+		expect(permissionsWhere((row) => row.denied.length === 0)).toEqual([]);
+	});
+
+	it('denies a role without the permission, wherever not every role holds it', () => {
+		const restricted = (row: Case) => rolesHolding(row.permission).length < roles.length;
+		const deniesAnOutsider = (row: Case) =>
+			row.denied.some(([role]) => role !== null && !rolesHolding(row.permission).includes(role));
+		expect(permissionsWhere((row) => restricted(row) && !deniesAnOutsider(row))).toEqual([]);
+	});
+
+	it('denies a role that holds the permission, on a subject, wherever the subject decides', () => {
+		const deniesOnTheSubject = (row: Case) =>
+			row.denied.some(([role]) => role !== null && rolesHolding(row.permission).includes(role));
+		expect(
+			permissionsWhere((row) => hasSubjectCheck(row.permission) && !deniesOnTheSubject(row))
+		).toEqual([]);
 	});
 
 	for (const row of matrix) {
@@ -311,14 +343,24 @@ describe('the access matrix', () => {
 				});
 			}
 			for (const [role, subject, verdict] of row.denied) {
-				it(`denies a ${role} (${verdict})`, () => {
-					const a = actor(role);
-					expect(decide(a, row.permission, subjectFor(a, subject))).toBe(verdict);
+				it(`denies ${role ? `a ${role}` : 'a visitor who is not signed in'} (${verdict})`, () => {
+					const a = role ? actor(role) : null;
+					expect(decide(a, row.permission, a ? subjectFor(a, subject) : subject)).toBe(verdict);
 				});
 			}
 			it('denies an anonymous visitor as if it did not exist', () => {
 				expect(decide(null, row.permission, {})).toBe('hidden');
 			});
+			if (isWrite(row.permission)) {
+				it('refuses a read-only API token what it allows the same person', () => {
+					for (const [role, subject] of row.allowed) {
+						const token = actor(role, { via: 'token', scope: 'read' });
+						expect(decide(token, row.permission, subjectFor(token, subject)), role).toBe(
+							'forbidden'
+						);
+					}
+				});
+			}
 		});
 	}
 
