@@ -1,35 +1,47 @@
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { InvalidInputError } from '../errors';
+import { inspectZip, zipRefusal } from './zip-limits';
 
 /** 25 MB, the limit the issue sets. server.js lets a request of this size through. */
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 
-/** The accepted types, by the media type the content shows, with the names a file may carry. */
-export const acceptedTypes: Record<string, { label: string; extensions: string[] }> = {
+/**
+ * The accepted types, by the media type the content shows, with the names a file may carry.
+ * `zip`: a ZIP container, whose unpacked size is checked; `image`: checked for hidden markup.
+ */
+export const acceptedTypes: Record<
+	string,
+	{ label: string; extensions: string[]; zip?: true; image?: true }
+> = {
 	'application/pdf': { label: 'PDF', extensions: ['pdf'] },
 	'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
 		label: 'Word (DOCX)',
-		extensions: ['docx']
+		extensions: ['docx'],
+		zip: true
 	},
 	'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
 		label: 'Excel (XLSX)',
-		extensions: ['xlsx']
+		extensions: ['xlsx'],
+		zip: true
 	},
 	'application/vnd.openxmlformats-officedocument.presentationml.presentation': {
 		label: 'PowerPoint (PPTX)',
-		extensions: ['pptx']
+		extensions: ['pptx'],
+		zip: true
 	},
 	'application/vnd.oasis.opendocument.text': {
 		label: 'OpenDocument-tekst (ODT)',
-		extensions: ['odt']
+		extensions: ['odt'],
+		zip: true
 	},
 	'application/vnd.oasis.opendocument.spreadsheet': {
 		label: 'OpenDocument-rekenblad (ODS)',
-		extensions: ['ods']
+		extensions: ['ods'],
+		zip: true
 	},
-	'image/png': { label: 'PNG-afbeelding', extensions: ['png'] },
-	'image/jpeg': { label: 'JPEG-afbeelding', extensions: ['jpg', 'jpeg'] }
+	'image/png': { label: 'PNG-afbeelding', extensions: ['png'], image: true },
+	'image/jpeg': { label: 'JPEG-afbeelding', extensions: ['jpg', 'jpeg'], image: true }
 };
 
 /** For the file picker's accept attribute: a hint only; the server decides by content. */
@@ -97,12 +109,32 @@ export async function checkFile(rawName: string, bytes: Uint8Array): Promise<Che
 			file: `De naam eindigt op .${extension}, maar de inhoud is ${type.label}. Geef het bestand de juiste naam of kies het goede bestand.`
 		});
 	}
+	if (type.zip) {
+		const verdict = await inspectZip(bytes);
+		if (verdict !== 'ok') throw new InvalidInputError({ file: zipRefusal(verdict) });
+	}
+	if (type.image && hidesMarkup(bytes))
+		throw new InvalidInputError({
+			file: "Deze afbeelding bevat ook HTML of script. Zo'n bestand nemen we niet aan. Sla de afbeelding opnieuw op (bijvoorbeeld als schermafdruk) en probeer het nog eens."
+		});
 	return {
 		filename,
 		mediaType: detected.mime,
 		size: bytes.length,
 		sha256: createHash('sha256').update(bytes).digest('hex')
 	};
+}
+
+/**
+ * An image that is also an HTML page (a polyglot) would run as one if a browser ever sniffed it
+ * as HTML. Downloads are sent with the detected type, nosniff and a sandbox CSP, so this is a
+ * second line: a tag name followed by a space, `/` or `>` almost never occurs by chance in
+ * compressed image data (about once in a million 2 MB photos), and a sniffer only sees raw bytes.
+ */
+function hidesMarkup(bytes: Uint8Array): boolean {
+	return /<(?:script|html|iframe)[\s/>]/i.test(
+		Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+	);
 }
 
 /**

@@ -90,11 +90,19 @@ export async function uploadAttachment(
 ) {
 	const parsed = uploadSchema.safeParse(input);
 	if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error.issues));
+	// Checking the content (hashing 25 MB, unpacking an Office file) takes a while: do it before
+	// the transaction, which holds the item's lock, and tell its verdict only after the access
+	// checks, so that who may not upload hears that first.
+	const checked = await checkFile(parsed.data.filename, parsed.data.bytes).then(
+		(file) => ({ file }),
+		(refusal: unknown) => ({ refusal })
+	);
 	return transaction(async (tx) => {
 		const item = await findVisibleItem(tx, actor, itemId, { lock: true });
 		requireAccess(actor, 'attachment.upload', { organisationId: item.proposingOrganisationId });
 		await requireOpen(tx, item);
-		const file = await checkFile(parsed.data.filename, parsed.data.bytes);
+		if ('refusal' in checked) throw checked.refusal;
+		const { file } = checked;
 		const [row] = await tx
 			.insert(attachments)
 			.values({
