@@ -7,6 +7,7 @@ import { setSessionCookie } from '$lib/server/auth/cookie';
 import { isSecureRequest } from '$lib/server/auth/handle';
 import { requestContext } from '$lib/server/http/client';
 import { login } from '$lib/server/identity/auth';
+import { freeText } from '$lib/server/kernel/text';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -19,8 +20,12 @@ export const load: PageServerLoad = ({ locals, url }) => {
 // business, and it never says which of the two was wrong. Messages are Dutch, as the verbs' are;
 // the page shows them in the reader's language.
 const filledIn = z.object({
-	email: z.string().trim().min(1, { error: 'Vul uw e-mailadres in.' }),
-	password: z.string().min(1, { error: 'Vul een wachtwoord in.' })
+	email: freeText('Het e-mailadres', 'Vul uw e-mailadres in.')
+		.trim()
+		.min(1, { error: 'Vul uw e-mailadres in.' }),
+	password: freeText('Het wachtwoord', 'Vul een wachtwoord in.').min(1, {
+		error: 'Vul een wachtwoord in.'
+	})
 });
 
 export const actions: Actions = {

@@ -2,19 +2,18 @@ import { z } from 'zod';
 import { parties, purposes } from '../db/schema';
 import { expectedVersion, optionalText, reasonSchema, uuidOf } from '../meetings/schemas';
 import { fieldErrors, InvalidInputError } from '../errors';
+import { freeText } from '../kernel/text';
 
 export { reasonSchema };
 
-const title = z
-	.string({ error: 'Vul een titel in.' })
+const title = freeText('De titel', 'Vul een titel in.')
 	.trim()
 	.min(3, { error: 'Vul een titel in van minstens drie tekens.' })
 	.max(200, { error: 'Deze titel is te lang (hoogstens 200 tekens).' });
 
 export const itemFields = z.object({
 	title,
-	summary: z
-		.string({ error: 'Vul een samenvatting in.' })
+	summary: freeText('De samenvatting', 'Vul een samenvatting in.')
 		.trim()
 		.max(20_000, { error: 'Deze samenvatting is te lang (hoogstens 20.000 tekens).' })
 		.default(''),
@@ -22,14 +21,23 @@ export const itemFields = z.object({
 		error: 'Kies ter besluitvorming, ter bespreking of ter informatie.'
 	}),
 	proposedDecision: optionalText(
+		'Het voorgestelde besluit',
 		5000,
 		'Het voorgestelde besluit is te lang (hoogstens 5000 tekens).'
 	),
 	financialConsequences: z
 		.enum(['geen', 'ja'], { error: 'Geef aan of er financiële gevolgen zijn.' })
 		.default('geen'),
-	financialExplanation: optionalText(5000, 'Deze toelichting is te lang (hoogstens 5000 tekens).'),
-	contactPerson: optionalText(200, 'Deze contactpersoon is te lang (hoogstens 200 tekens).'),
+	financialExplanation: optionalText(
+		'De toelichting',
+		5000,
+		'Deze toelichting is te lang (hoogstens 5000 tekens).'
+	),
+	contactPerson: optionalText(
+		'De contactpersoon',
+		200,
+		'Deze contactpersoon is te lang (hoogstens 200 tekens).'
+	),
 	confidentiality: z
 		.enum(['vertrouwelijk', 'openbaar'], { error: 'Kies vertrouwelijk of openbaar.' })
 		.default('openbaar')
@@ -114,18 +122,19 @@ export const respondCoSponsorSchema = z.object({
 
 export const approvalSchema = z.object({
 	decision: z.enum(['akkoord', 'bezwaar'], { error: 'Kies akkoord of bezwaar.' }),
-	reason: optionalText(2000, 'Deze reden is te lang (hoogstens 2000 tekens).'),
+	reason: optionalText('De reden', 2000, 'Deze reden is te lang (hoogstens 2000 tekens).'),
 	itemPositions: z
 		.record(
 			uuidOf('Dit agendapunt bestaat niet.'),
-			z.string().trim().max(2000, { error: 'Dit standpunt is te lang (hoogstens 2000 tekens).' })
+			freeText('Het standpunt', 'Schrijf het standpunt als tekst.')
+				.trim()
+				.max(2000, { error: 'Dit standpunt is te lang (hoogstens 2000 tekens).' })
 		)
 		.default({})
 });
 
 export const commentSchema = z.object({
-	body: z
-		.string({ error: 'Schrijf een reactie.' })
+	body: freeText('De reactie', 'Schrijf een reactie.')
 		.trim()
 		.min(1, { error: 'Schrijf een reactie.' })
 		.max(10_000, { error: 'Deze reactie is te lang (hoogstens 10.000 tekens).' }),
@@ -135,7 +144,10 @@ export const commentSchema = z.object({
 export const editCommentSchema = commentSchema.pick({ body: true });
 
 export const searchSchema = z.object({
-	q: z.string().trim().max(200, { error: 'Deze zoekvraag is te lang.' }).optional(),
+	q: freeText('De zoekvraag', 'Vul een zoekvraag in.')
+		.trim()
+		.max(200, { error: 'Deze zoekvraag is te lang.' })
+		.optional(),
 	party: z.enum(parties, { error: 'Kies een partij uit de lijst.' }).optional(),
 	status: z
 		.enum(

@@ -1,4 +1,5 @@
 import type { Actor } from '../access';
+import { findUnfitText } from '../kernel/text';
 import { ApiProblem, invalid } from './problems';
 
 /** Far above the largest valid body (a summary of 20,000 characters), far below harm. */
@@ -57,7 +58,8 @@ export function guardCookieWrite(
 
 /**
  * The JSON body as an unknown value for a verb to validate; `{}` when there is none. Refuses other
- * content types (415), bodies that are too large (413) and text that is not JSON (400).
+ * content types (415), bodies that are too large (413), text that is not JSON (400), and any string
+ * or key holding a character that is not text (400 naming its path; see kernel/text.ts).
  */
 export async function readJson(request: Request): Promise<unknown> {
 	const declared = Number(request.headers.get('content-length') ?? '0');
@@ -86,6 +88,9 @@ export async function readJson(request: Request): Promise<unknown> {
 	// Every body of this API is an object; `null` would otherwise read as "no fields at all".
 	if (value === null || typeof value !== 'object' || Array.isArray(value))
 		throw invalid('', 'Stuur de gegevens als een JSON-object.');
+	// The catch-all behind every schema's own check: such a string never reaches the database.
+	const unfit = findUnfitText(value);
+	if (unfit) throw invalid(unfit.field, unfit.message);
 	return value;
 }
 
@@ -140,7 +145,14 @@ export function requiredVersion(request: Request): number {
 
 export const etag = (version: number) => `"${version}"`;
 
-/** A query string as a plain object for a verb's zod schema (the last value of a name wins). */
+/**
+ * A query string as a plain object for a verb's zod schema (the last value of a name wins). A name
+ * or value with a character that is not text (`?q=%00`) is refused here, as in a JSON body.
+ */
 export function queryObject(url: URL): Record<string, string> {
+	for (const [name, value] of url.searchParams) {
+		const unfit = findUnfitText({ [name]: value });
+		if (unfit) throw invalid(unfit.field, unfit.message);
+	}
 	return Object.fromEntries(url.searchParams);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { meetingKinds } from '../db/schema';
+import { freeText, refuseUnfit } from '../kernel/text';
 
 /** An instant: a Date, or an ISO 8601 date-time with an offset (the API's form). */
 export const instant = (message: string) =>
@@ -9,10 +10,12 @@ export const instant = (message: string) =>
 		})
 		.transform((value) => new Date(value));
 
-/** Free text that may be left empty: trimmed, and empty becomes null. */
-export const optionalText = (max: number, tooLong: string) =>
-	z
-		.string({ error: 'Vul hier tekst in.' })
+/**
+ * Free text that may be left empty: trimmed, and empty becomes null. `label` names the field at the
+ * start of a sentence ("Het onderwerp"), for the message about a character that is not text.
+ */
+export const optionalText = (label: string, max: number, tooLong: string) =>
+	freeText(label, 'Vul hier tekst in.')
 		.trim()
 		.max(max, { error: tooLong })
 		.nullish()
@@ -25,39 +28,41 @@ export const expectedVersion = z.coerce
 	.int({ error: 'De versie ontbreekt. Laad de pagina opnieuw.' })
 	.positive({ error: 'De versie ontbreekt. Laad de pagina opnieuw.' });
 
-export const meetingFields = z.object({
+const meetingShape = {
 	kind: z.enum(meetingKinds, { error: 'Kies het soort overleg.' }),
-	topic: optionalText(200, 'Dit onderwerp is te lang.'),
-	title: z
-		.string({ error: 'Vul een titel in.' })
+	topic: optionalText('Het onderwerp', 200, 'Dit onderwerp is te lang.'),
+	title: freeText('De titel', 'Vul een titel in.')
 		.trim()
 		.min(3, { error: 'Vul een titel in van minstens drie tekens.' })
 		.max(200, { error: 'Deze titel is te lang (hoogstens 200 tekens).' }),
 	startsAt: instant('Vul een geldig begintijdstip in.'),
 	endsAt: instant('Vul een geldig eindtijdstip in.'),
-	location: optionalText(300, 'Deze plaats is te lang.'),
+	location: optionalText('De plaats', 300, 'Deze plaats is te lang.'),
 	onlineUrl: z
 		.union([
 			z.literal('').transform(() => null),
-			z.url({ protocol: /^https?$/, error: 'Vul een geldige link in die begint met https://.' })
+			z
+				.url({ protocol: /^https?$/, error: 'Vul een geldige link in die begint met https://.' })
+				.superRefine(refuseUnfit('De online link'))
 		])
 		.nullish()
 		.transform((value) => value ?? null),
-	chair: optionalText(200, 'Deze naam is te lang.'),
+	chair: optionalText('De voorzitter', 200, 'Deze naam is te lang.'),
 	proposalDeadline: instant('Vul een geldige termijn voor voorstellen in.')
 		.nullish()
 		.transform((value) => value ?? null),
 	preparatoryMeetingId: uuidOf('Kies een voorbereidende vergadering uit de lijst.')
 		.nullish()
 		.transform((value) => value ?? null)
-});
+};
+
+export const meetingFields = z.object(meetingShape);
 export type MeetingFields = z.output<typeof meetingFields>;
 
 export const updateMeetingSchema = meetingFields.partial().extend({ expectedVersion });
 
 export const reasonSchema = z.object({
-	reason: z
-		.string({ error: 'Geef een reden.' })
+	reason: freeText('De reden', 'Geef een reden.')
 		.trim()
 		.min(3, { error: 'Geef een reden van minstens drie tekens.' })
 		.max(2000, { error: 'Deze reden is te lang (hoogstens 2000 tekens).' })
