@@ -13,10 +13,12 @@ const grantSchema = z.object({
 	delegateId: z.string({ error: 'Kies een medewerker.' }).refine(isUuid, {
 		error: 'Kies een medewerker.'
 	}),
-	/** The last day (yyyy-mm-dd, Amsterdam) the delegation holds; empty: until revoked. */
-	validUntil: z
-		.string()
-		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Geef een datum als dd-mm-jjjj.' })
+	/**
+	 * The last day (yyyy-mm-dd, Amsterdam) the delegation holds; empty: until revoked. A date that
+	 * exists: 30 February would otherwise roll over into March without a word.
+	 */
+	validUntil: z.iso
+		.date({ error: 'Geef een bestaande datum als dd-mm-jjjj.' })
 		.nullish()
 		.or(z.literal('').transform(() => null))
 });
