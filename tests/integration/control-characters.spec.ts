@@ -1,4 +1,3 @@
-import type { RequestEvent } from '@sveltejs/kit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { draftItem, getItem, myProposals } from '../../src/lib/server/agenda';
 import { InvalidInputError } from '../../src/lib/server/errors';
@@ -13,6 +12,7 @@ import { as, call } from './api/harness';
 import { createTeam, itemInput, openMeetingFor, rejection, type Team } from './agenda/fixtures';
 import { meetingInput } from './meetings/fixtures';
 import { toAmsterdamLocal } from '../../src/routes/vergaderingen/meeting-form.server';
+import { failed, formPost } from './form-post';
 import { useProcessDatabase } from './process-env';
 
 useProcessDatabase();
@@ -100,25 +100,6 @@ describe('the API', () => {
 	});
 });
 
-/** A form post as SvelteKit hands it to an action, signed in as the actor. */
-function formPost(actor: Actor | null, path: string, fields: Record<string, string>) {
-	const form = new FormData();
-	for (const [name, value] of Object.entries(fields)) form.set(name, value);
-	const url = new URL(path, 'http://localhost:4341');
-	const session = actor ? { id: 'form-test', twoFactorVerified: true, totpEnabled: true } : null;
-	return {
-		request: new Request(url, { method: 'POST', body: form }),
-		url,
-		params: {},
-		locals: { requestId: 'form-test', actor, session },
-		cookies: { get: () => undefined, getAll: () => [], set() {}, delete() {}, serialize: () => '' },
-		getClientAddress: () => '192.0.2.30'
-	} as unknown as RequestEvent;
-}
-
-type Failure = { status: number; data: { errors: Record<string, string> } };
-const failed = (result: unknown) => result as Failure;
-
 describe('forms', () => {
 	it('plan a meeting: 400 with the message at the title, no meeting planned', async () => {
 		const before = (await listMeetings(team.secretariaat)).length;
@@ -130,7 +111,7 @@ describe('forms', () => {
 					title: `BOFv${NUL} najaar`,
 					startsAt: toAmsterdamLocal(startsAt),
 					endsAt: toAmsterdamLocal(new Date(startsAt.getTime() + 7_200_000))
-				}) as never
+				})
 			)
 		);
 		expect(result.status).toBe(400);
@@ -146,7 +127,7 @@ describe('forms', () => {
 				formPost(team.ipoMedewerker, '/agendapunten/nieuw?/save', {
 					...itemInput({ summary: `Eerste regel\r\nTweede${NUL}regel` }),
 					meetingId: meeting.id
-				}) as never
+				})
 			)
 		);
 		expect(result.status).toBe(400);
@@ -162,7 +143,7 @@ describe('forms', () => {
 					name: `Koppeling${NUL}`,
 					scope: 'read',
 					expiresInDays: '30'
-				}) as never
+				})
 			)
 		);
 		expect(result.status).toBe(400);
@@ -173,7 +154,7 @@ describe('forms', () => {
 	it('sign in: 400 with the message at the e-mail address', async () => {
 		const result = failed(
 			await loginActions.default!(
-				formPost(null, '/inloggen', { email: `a${NUL}@vng.nl`, password: 'geheim' }) as never
+				formPost(null, '/inloggen', { email: `a${NUL}@vng.nl`, password: 'geheim' })
 			)
 		);
 		expect(result.status).toBe(400);

@@ -16,17 +16,40 @@ export const meetingFormFields = [
 ] as const;
 export type MeetingFormValues = Record<(typeof meetingFormFields)[number], string>;
 
-const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/;
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * The wall-clock time as if it were UTC, or NaN when it does not exist. Date.UTC rolls over
+ * quietly (30 February became 2 March, month 00 the December before) and reads years 0–99 as
+ * 1900–1999, so the parts are set one by one and must read back as they went in. Seconds, which
+ * some browsers send, are checked and then left out, as before.
+ */
+function wallClockAsUtc(parts: readonly number[]): number {
+	const [year = NaN, month = NaN, day = NaN, hour = NaN, minute = NaN] = parts;
+	const at = new Date(0);
+	at.setUTCFullYear(year, month - 1, day);
+	at.setUTCHours(hour, minute);
+	const readBack = [
+		at.getUTCFullYear(),
+		at.getUTCMonth() + 1,
+		at.getUTCDate(),
+		at.getUTCHours(),
+		at.getUTCMinutes()
+	];
+	return readBack.every((part, index) => part === parts[index]) ? at.getTime() : NaN;
+}
 
 /**
  * A datetime-local value ("2026-11-30T10:00") read as Amsterdam wall-clock time. The offset is
- * taken at the moment itself (twice, so a time next to a DST switch lands right). Anything else
- * (also nothing at all) goes on as it was, so the verb's schema names it.
+ * taken at the moment itself (twice, so a time next to a DST switch lands right). Anything else,
+ * a time that does not exist (31 April, 24:00) or nothing at all, goes on as it was, so the verb's
+ * schema names it at the field.
  */
 export function fromAmsterdamLocal(value: string): Date | string {
 	const match = LOCAL.exec(value.trim());
-	if (!match) return value;
-	const asUtc = Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!, +match[4]!, +match[5]!);
+	if (!match || Number(match[6] ?? 0) > 59) return value;
+	const asUtc = wallClockAsUtc(match.slice(1, 6).map(Number));
+	if (Number.isNaN(asUtc)) return value;
 	const guess = asUtc - amsterdamOffsetMinutes(new Date(asUtc)) * 60_000;
 	const at = new Date(asUtc - amsterdamOffsetMinutes(new Date(guess)) * 60_000);
 	return Number.isNaN(at.getTime()) ? value : at;

@@ -25,6 +25,29 @@ describe('datetime-local values as Amsterdam time', () => {
 		expect(fromAmsterdamLocal('')).toBe('');
 	});
 
+	it('passes a time that does not exist on as typed, instead of rolling it over', () => {
+		// Date.UTC made 2 March of 30 February, and 30 November 1899 of 0000-00-00.
+		for (const value of [
+			'2027-02-30T10:00',
+			'2027-02-29T10:00',
+			'0000-00-00T00:00',
+			'2027-04-31T10:00',
+			'2027-13-01T10:00',
+			'2027-00-10T10:00',
+			'2027-01-15T24:00',
+			'2027-01-15T10:60',
+			'2027-01-15T10:00:60'
+		])
+			expect(fromAmsterdamLocal(value), value).toBe(value);
+	});
+
+	it('reads a leap day, seconds and a two-digit year as they are', () => {
+		expect(fromAmsterdamLocal('2028-02-29T10:00')).toEqual(new Date('2028-02-29T09:00:00Z'));
+		expect(fromAmsterdamLocal('2027-01-15T10:00:59')).toEqual(new Date('2027-01-15T09:00:00Z'));
+		// The year 99, not 1999: the schema then refuses it as a time that cannot be meant.
+		expect((fromAmsterdamLocal('0099-06-01T12:00') as Date).getUTCFullYear()).toBe(99);
+	});
+
 	it('turns empty optional fields into null and keeps required ones for the schema', () => {
 		const input = meetingInput({
 			kind: 'bofv',

@@ -28,6 +28,25 @@ export const expectedVersion = z.coerce
 	.int({ error: 'De versie ontbreekt. Laad de pagina opnieuw.' })
 	.positive({ error: 'De versie ontbreekt. Laad de pagina opnieuw.' });
 
+const DAY = 86_400_000;
+/** The platform holds no overleg from before 2000 (as the list's year filter says). */
+const EARLIEST = Date.UTC(2000, 0, 1);
+const YEARS_AHEAD = 10;
+const inYears = (years: number, from = new Date()) => {
+	const at = new Date(from);
+	at.setUTCFullYear(at.getUTCFullYear() + years);
+	return at;
+};
+
+/**
+ * A meeting's time that can be meant: from 2000 to ten years ahead. A date like 1900 or 2999 is a
+ * typing slip, and stored it would sit at the top or bottom of every list for good.
+ */
+const meetingTime = (message: string) =>
+	instant(message).refine((at) => at.getTime() >= EARLIEST && at <= inYears(YEARS_AHEAD), {
+		error: `Kies een tijdstip vanaf 2000 en niet verder dan ${YEARS_AHEAD} jaar vooruit.`
+	});
+
 const meetingShape = {
 	kind: z.enum(meetingKinds, { error: 'Kies het soort overleg.' }),
 	topic: optionalText('Het onderwerp', 200, 'Dit onderwerp is te lang.'),
@@ -35,8 +54,8 @@ const meetingShape = {
 		.trim()
 		.min(3, { error: 'Vul een titel in van minstens drie tekens.' })
 		.max(200, { error: 'Deze titel is te lang (hoogstens 200 tekens).' }),
-	startsAt: instant('Vul een geldig begintijdstip in.'),
-	endsAt: instant('Vul een geldig eindtijdstip in.'),
+	startsAt: meetingTime('Vul een geldig begintijdstip in.'),
+	endsAt: meetingTime('Vul een geldig eindtijdstip in.'),
 	location: optionalText('De plaats', 300, 'Deze plaats is te lang.'),
 	onlineUrl: z
 		.union([
@@ -48,7 +67,7 @@ const meetingShape = {
 		.nullish()
 		.transform((value) => value ?? null),
 	chair: optionalText('De voorzitter', 200, 'Deze naam is te lang.'),
-	proposalDeadline: instant('Vul een geldige termijn voor voorstellen in.')
+	proposalDeadline: meetingTime('Vul een geldige termijn voor voorstellen in.')
 		.nullish()
 		.transform((value) => value ?? null),
 	preparatoryMeetingId: uuidOf('Kies een voorbereidende vergadering uit de lijst.')
@@ -56,10 +75,20 @@ const meetingShape = {
 		.transform((value) => value ?? null)
 };
 
-export const meetingFields = z.object(meetingShape);
+/**
+ * A new meeting (planMeeting): besides the times any meeting may have, it cannot start more than
+ * a year ago. Recording a meeting long past is not planning; an existing one keeps its date.
+ */
+export const meetingFields = z.object({
+	...meetingShape,
+	startsAt: meetingShape.startsAt.refine((at) => at.getTime() >= Date.now() - 365 * DAY, {
+		error: 'Een nieuwe vergadering kan niet meer dan een jaar geleden beginnen.'
+	})
+});
 export type MeetingFields = z.output<typeof meetingFields>;
 
-export const updateMeetingSchema = meetingFields.partial().extend({ expectedVersion });
+/** A change to an existing meeting: only the times that can be meant, whatever its date was. */
+export const updateMeetingSchema = z.object(meetingShape).partial().extend({ expectedVersion });
 
 export const reasonSchema = z.object({
 	reason: freeText('De reden', 'Geef een reden.')
