@@ -5,6 +5,9 @@ import type { Server as HttpServer } from 'node:http';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { config } from '$lib/server/config';
 import { databaseHandle } from '$lib/server/db';
+import { clientErrorMessage } from '$lib/server/http/client-error';
+import { formBody } from '$lib/server/http/form-body';
+import { privateResponses } from '$lib/server/http/private-responses';
 import { requestIdFrom } from '$lib/server/http/request-id';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { authenticate } from '$lib/server/auth/handle';
@@ -68,17 +71,22 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle = sequence(requestContext, authenticate, i18n);
+// formBody comes last, so that it guards the request the action really gets (i18n may replace it).
+export const handle = sequence(requestContext, authenticate, privateResponses, i18n, formBody);
 
 /**
  * Only unexpected errors arrive here (expected ones are thrown with `error()`): log them with an
- * id and answer calmly and generically, quoting that id.
+ * id and answer calmly and generically, quoting that id. A 4xx that SvelteKit raised itself (a
+ * missing page or form action, a body too large or of the wrong type) is the client's: a warning,
+ * and a Dutch message without an id.
  */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const errorId = randomUUID();
 	const log = event.locals.log ?? logger;
-	if (status === 404) {
-		return { message: 'Deze pagina bestaat niet (meer).' };
+	if (status >= 400 && status < 500) {
+		const reason = error instanceof Error ? error.message : String(error);
+		if (status !== 404) log.warn({ status, path: event.url.pathname, reason }, message);
+		return { message: clientErrorMessage(status) };
 	}
 	if (isDatabaseUnavailable(error)) {
 		event.locals.databaseUnavailable = true;
