@@ -139,7 +139,13 @@ export async function startProxy(target: { host: string; port: number }): Promis
 	const port = await freePort();
 
 	async function listen() {
-		server = createServer((client) => {
+		const listening: Server = createServer((client) => {
+			// A connection the kernel accepted just before a cut is handed over after it: refuse it,
+			// or it would slip through the cut.
+			if (server !== listening) {
+				client.destroy();
+				return;
+			}
 			const upstream = new Socket();
 			connections.add(client);
 			connections.add(upstream);
@@ -156,7 +162,8 @@ export async function startProxy(target: { host: string; port: number }): Promis
 				upstream.pipe(client);
 			});
 		});
-		await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve));
+		server = listening;
+		await new Promise<void>((resolve) => listening.listen(port, '127.0.0.1', resolve));
 	}
 
 	async function cut() {

@@ -94,9 +94,12 @@ export function refusal(listener: Listener): Promise<Error & { data?: { code?: s
 }
 
 /** Waits until `check` holds (events arrive asynchronously), at most `ms`. */
-export async function eventually(check: () => boolean, ms = 3_000): Promise<void> {
+export async function eventually(
+	check: () => boolean | Promise<boolean>,
+	ms = 3_000
+): Promise<void> {
 	const until = Date.now() + ms;
-	while (!check()) {
+	while (!(await check())) {
 		if (Date.now() > until) throw new Error('condition not met in time');
 		await new Promise((resolve) => setTimeout(resolve, 20));
 	}
