@@ -1,8 +1,10 @@
 import { json, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
+import type { z } from 'zod';
 import type { Actor } from '../access';
 import { unauthenticated } from '../http/problem';
 import { requestContext } from '../http/client';
 import type { RequestContext } from '../identity/context';
+import type { Operation } from '../openapi/operation';
 import { apiProblemFor, invalid } from './problems';
 import { etag, guardCookieWrite, readJson, requiredVersion } from './request';
 
@@ -11,40 +13,60 @@ export interface EndpointInput {
 	actor: Actor;
 	/** The JSON body, unvalidated: the verb validates it with its own zod schema. */
 	body: unknown;
-	/** From If-Match, when the endpoint requires it. */
+	/** From If-Match, when the operation requires it. */
 	version: number;
 	context: RequestContext;
 	/** The route's `[id]`, never missing for routes that have one. */
 	id: string;
 }
 
-/** What an endpoint returns: a Response as is, or data to answer as JSON (with an ETag if versioned). */
-export type EndpointResult = Response | { data: unknown; status?: number; version?: number };
+/**
+ * What a handler returns: a Response as is (a download), or the data the operation's response
+ * schema projects; its input type is what the verbs return (rows with Dates), so a handler whose
+ * data lacks a documented field does not compile.
+ */
+export type Handler<Answer extends z.ZodType> = (
+	input: EndpointInput
+) => Promise<Response | z.input<Answer>>;
 
-export interface EndpointOptions {
-	/** 'json' (default for writes) reads a JSON body; 'none' ignores the body. */
-	body?: 'json' | 'none' | 'multipart';
-	/** The write changes a versioned row: If-Match is required (428 without it). */
-	ifMatch?: boolean;
+/** A projection that does not fit is a bug on our side: a 500 that names the operation. */
+export class ProjectionError extends Error {
+	constructor(operationId: string, cause: z.ZodError) {
+		const where = cause.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+		super(`The answer of ${operationId} does not fit its projection (${where.join('; ')})`, {
+			cause
+		});
+		this.name = 'ProjectionError';
+	}
 }
 
+const bodyKindOf = (operation: Operation) =>
+	operation.bodyMediaType === 'multipart/form-data'
+		? 'multipart'
+		: operation.body
+			? 'json'
+			: 'none';
+
 /**
- * One API endpoint: authenticates (401), guards cookie writes against CSRF, reads the JSON body
- * and If-Match, calls the handler (which calls a verb), and turns what a verb throws for client
- * mistakes into a problem document. Anything else is a bug and goes on to handleError.
+ * One API operation, as the document describes it: authenticates (401), guards cookie writes
+ * against CSRF, reads the body the operation has (JSON, multipart or none) and If-Match when it
+ * asks one, calls the handler (which calls a verb), and answers the handler's data through the
+ * operation's response schema: only the fields the document names, times as ISO strings, with
+ * the documented status and, for versioned answers, the version as ETag. What a verb throws for
+ * client mistakes becomes a problem document; anything else is a bug and goes on to handleError.
  */
-export function endpoint(
-	handler: (input: EndpointInput) => Promise<EndpointResult>,
-	options: EndpointOptions = {}
-): RequestHandler {
-	return async (event) => {
+export function endpoint<Answer extends z.ZodType>(
+	operation: Operation<Answer>,
+	handler: Handler<Answer>
+): RequestHandler & { operation: Operation<Answer> } {
+	const bodyKind = bodyKindOf(operation);
+	const run: RequestHandler = async (event) => {
 		const actor = event.locals.actor;
 		if (!actor) return unauthenticated();
 		try {
 			const write = event.request.method !== 'GET' && event.request.method !== 'HEAD';
-			const bodyKind = options.body ?? (write ? 'json' : 'none');
 			guardCookieWrite(event.request, event.url, actor, bodyKind);
-			const version = options.ifMatch ? requiredVersion(event.request) : 0;
+			const version = operation.ifMatch ? requiredVersion(event.request) : 0;
 			const body = bodyKind === 'json' ? await readJson(event.request) : {};
 			const result = await handler({
 				event,
@@ -54,28 +76,31 @@ export function endpoint(
 				context: requestContext(event),
 				id: event.params.id ?? ''
 			});
-			if (result instanceof Response) return result;
+			if (result instanceof Response) {
+				// Only a download answers as it likes; JSON always goes through the projection.
+				if (!operation.responseMediaType)
+					throw new Error(`${operation.operationId} answers JSON: return data, not a Response`);
+				return result;
+			}
+			const projected = operation.response.safeParse(result);
+			if (!projected.success) throw new ProjectionError(operation.operationId, projected.error);
+			const data = projected.data as { version?: number };
 			const headers: Record<string, string> = { 'cache-control': 'private, no-store' };
-			if (result.version !== undefined) {
-				headers.etag = etag(result.version);
+			if (operation.etag && typeof data.version === 'number') {
+				headers.etag = etag(data.version);
 				// A client that still has this version need not download it again.
 				const cached = event.request.headers.get('if-none-match');
 				if (!write && cached?.split(',').some((tag) => tag.trim() === headers.etag))
 					return new Response(null, { status: 304, headers });
 			}
-			return json(result.data, { status: result.status ?? 200, headers });
+			return json(data, { status: operation.status ?? 200, headers });
 		} catch (caught) {
 			return apiProblemFor(caught);
 		}
 	};
+	// The operation rides along, so a test can check each route runs the one its path documents.
+	return Object.assign(run, { operation });
 }
-
-/** A verb's result that carries a version: answered with its ETag. */
-export const versioned = <T extends { version: number }>(data: T, status = 200) => ({
-	data,
-	status,
-	version: data.version
-});
 
 /** Merges the If-Match version into a write's body as the verb's expectedVersion. */
 export function withVersion(body: unknown, version: number): Record<string, unknown> {

@@ -1,16 +1,10 @@
 import type { Actor } from '../access';
 import { getMeetingWithAgenda } from '../agenda';
-import type { AgendaApproval } from '../db/schema';
-
-/** An approval without the agenda snapshot it was given on (internal: what resets it). */
-export function approvalJson(row: AgendaApproval) {
-	const { agendaSnapshot: _snapshot, agendaFingerprint: _fingerprint, ...rest } = row;
-	return rest;
-}
 
 /**
  * The meeting's agenda for the API: the same fixed handful of queries as the meeting page
- * (getMeetingWithAgenda), shaped lean: no snapshots, no page-only texts.
+ * (getMeetingWithAgenda), each party's approval flattened into one row. What leaves is decided
+ * by the Agenda projection, not here.
  */
 export async function agendaJson(actor: Actor, meetingId: string) {
 	const { meeting, agenda, otherItems, approvals, timing } = await getMeetingWithAgenda(

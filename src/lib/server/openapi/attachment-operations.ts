@@ -1,24 +1,22 @@
 import { z } from 'zod';
-import { attachmentListResponse, attachmentResponse } from './schemas';
-import { readErrors, writeErrors, type Operation } from './operation';
+import { attachmentListResponse, attachmentResponse, downloadResponse } from './item-schemas';
+import { operationsOf, readErrors, writeErrors } from './operation';
 
 const tag = 'Bijlagen';
 
-export const attachmentOperations: Operation[] = [
-	{
+export const attachmentOperations = operationsOf({
+	listAttachments: {
 		method: 'get',
 		path: '/api/v1/items/{id}/attachments',
-		operationId: 'listAttachments',
 		tag,
 		summary: 'De bijlagen van een agendapunt (zonder inhoud)',
 		id: 'Het agendapunt',
 		response: attachmentListResponse,
 		errors: readErrors
 	},
-	{
+	uploadAttachment: {
 		method: 'post',
 		path: '/api/v1/items/{id}/attachments',
-		operationId: 'uploadAttachment',
 		tag,
 		summary: 'Een bijlage toevoegen (eigen organisatie of secretariaat)',
 		description:
@@ -30,22 +28,20 @@ export const attachmentOperations: Operation[] = [
 		status: 201,
 		errors: writeErrors
 	},
-	{
+	downloadAttachment: {
 		method: 'get',
 		path: '/api/v1/attachments/{id}',
-		operationId: 'downloadAttachment',
 		tag,
 		summary: 'Een bijlage downloaden',
 		description: 'Met het type dat bij het uploaden aan de inhoud is vastgesteld.',
 		id: 'De bijlage',
-		response: z.string().meta({ format: 'binary' }),
+		response: downloadResponse,
 		responseMediaType: 'application/octet-stream',
 		errors: readErrors
 	},
-	{
+	deleteAttachment: {
 		method: 'delete',
 		path: '/api/v1/attachments/{id}',
-		operationId: 'deleteAttachment',
 		tag,
 		summary: 'Een bijlage verwijderen (organisatie van de uploader of secretariaat)',
 		description: 'Het logboek houdt bij wie welk bestand verwijderde.',
@@ -53,4 +49,4 @@ export const attachmentOperations: Operation[] = [
 		response: attachmentResponse,
 		errors: [403, 404, 409]
 	}
-];
+});

@@ -7,68 +7,9 @@ import {
 	type ZodOpenApiResponsesObject
 } from 'zod-openapi';
 import { SESSION_COOKIE } from '../auth/cookie';
-import { attachmentOperations } from './attachment-operations';
-import { itemOperations } from './item-operations';
-import { meetingOperations } from './meeting-operations';
 import type { Operation } from './operation';
-import { overviewResponse, problemResponse, reviewsResponse } from './schemas';
-
-const generalOperations: Operation[] = [
-	{
-		method: 'get',
-		path: '/api/v1/me',
-		operationId: 'me',
-		tag: 'Algemeen',
-		summary: 'Namens wie het token of de sessie handelt',
-		response: z.object({
-			id: z.uuid(),
-			name: z.string(),
-			email: z.string(),
-			role: z.enum(['medewerker', 'bestuurder', 'secretariaat', 'beheerder']),
-			organisation: z.string(),
-			party: z.enum(['rijk', 'vng', 'ipo', 'uvw']).nullable(),
-			via: z.enum(['session', 'token']),
-			scope: z.enum(['read', 'write'])
-		}),
-		errors: []
-	},
-	{
-		method: 'get',
-		path: '/api/v1/me/reviews',
-		operationId: 'toReview',
-		tag: 'Agenda',
-		summary: 'Ter beoordeling: agenda’s die op de eigen partij wachten (bestuurder)',
-		description: 'Agenda’s in afstemming waarop de eigen partij (nog) geen geldig akkoord gaf.',
-		response: reviewsResponse,
-		errors: [403]
-	},
-	{
-		method: 'get',
-		path: '/api/v1/secretariat/overview',
-		operationId: 'secretariatOverview',
-		tag: 'Agenda',
-		summary: 'Het open werk van het secretariaat',
-		response: overviewResponse,
-		errors: [403]
-	},
-	{
-		method: 'get',
-		path: '/api/v1/openapi.json',
-		operationId: 'openapi',
-		tag: 'Algemeen',
-		summary: 'Dit document (OpenAPI 3.1)',
-		response: z.record(z.string(), z.unknown()),
-		errors: []
-	}
-];
-
-/** Every operation of the API, in the order the docs page shows them. */
-export const operations: Operation[] = [
-	...generalOperations,
-	...meetingOperations,
-	...itemOperations,
-	...attachmentOperations
-];
+import { operations } from './operations';
+import { problemResponse } from './schemas';
 
 const errorTexts: Record<number, string> = {
 	400: 'Ongeldige invoer: errors noemt elk fout veld',
@@ -153,6 +94,9 @@ const schemaOptions: CreateDocumentOptions = {
 		// zod spells its ISO formats out as long patterns; the format says it more readably.
 		if (['date-time', 'date', 'uuid'].includes(String(jsonSchema.format)))
 			delete jsonSchema.pattern;
+		// z.int() states the safe-integer range as bounds: true, but noise on the docs page.
+		if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+		if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
 	}
 };
 

@@ -21,24 +21,29 @@ import {
 	itemResponse,
 	revisionsResponse,
 	searchResponse
-} from './schemas';
-import { readErrors, versionedErrors, writeErrors, type Operation } from './operation';
+} from './item-schemas';
+import {
+	operationsOf,
+	readErrors,
+	versionedErrors,
+	writeErrors,
+	type OperationSpec
+} from './operation';
 
 const tag = 'Agendapunten';
 const base = '/api/v1/items';
 const item = 'Het agendapunt';
 
+/** A step in an item's life: POST with If-Match, answered with the item. */
 function transition(
-	operationId: string,
 	slug: string,
 	summary: string,
 	description: string,
 	body?: z.ZodType
-): Operation {
+): OperationSpec<typeof itemResponse> {
 	return {
 		method: 'post',
 		path: `${base}/{id}/${slug}`,
-		operationId,
 		tag,
 		summary,
 		description,
@@ -63,11 +68,10 @@ export const itemListQuery = z.object({
 	})
 });
 
-export const itemOperations: Operation[] = [
-	{
+export const itemOperations = operationsOf({
+	listItems: {
 		method: 'get',
 		path: base,
-		operationId: 'listItems',
 		tag,
 		summary: 'Mijn voorstellen, of de lijst nog te agenderen',
 		description:
@@ -76,10 +80,9 @@ export const itemOperations: Operation[] = [
 		response: itemListResponse,
 		errors: [400]
 	},
-	{
+	draftItem: {
 		method: 'post',
 		path: base,
-		operationId: 'draftItem',
 		tag,
 		summary: 'Een agendapunt opstellen (concept)',
 		description:
@@ -90,10 +93,9 @@ export const itemOperations: Operation[] = [
 		etag: true,
 		errors: [400, 403, 409, 413, 415]
 	},
-	{
+	getItem: {
 		method: 'get',
 		path: `${base}/{id}`,
-		operationId: 'getItem',
 		tag,
 		summary: 'Eén agendapunt, met mede-indieners',
 		id: item,
@@ -101,10 +103,9 @@ export const itemOperations: Operation[] = [
 		etag: true,
 		errors: readErrors
 	},
-	{
+	updateItem: {
 		method: 'patch',
 		path: `${base}/{id}`,
-		operationId: 'updateItem',
 		tag,
 		summary: 'Een agendapunt bewerken (eigen organisatie)',
 		description:
@@ -116,55 +117,47 @@ export const itemOperations: Operation[] = [
 		etag: true,
 		errors: versionedErrors
 	},
-	transition(
-		'submitItem',
+	submitItem: transition(
 		'submit',
 		'Indienen',
 		'Van concept naar ingediend: alle deelnemers zien het punt. Na de termijn wacht het op toestemming van het secretariaat.'
 	),
-	transition(
-		'withdrawItem',
+	withdrawItem: transition(
 		'withdraw',
 		'Intrekken',
 		'Door de indienende organisatie, tot de agenda is vastgesteld.'
 	),
-	transition(
-		'approveLateSubmission',
+	approveLateSubmission: transition(
 		'approve-late',
 		'Late indiening toestaan (secretariaat)',
 		'Daarna kan het punt geagendeerd worden.'
 	),
-	transition(
-		'placeItem',
+	placeItem: transition(
 		'place',
 		'Agenderen (secretariaat)',
 		'Op een plaats (standaard achteraan) met een aantal minuten; voor een geagendeerd punt: verplaatsen of de minuten wijzigen.',
 		placeItemSchema
 	),
-	transition(
-		'deferItem',
+	deferItem: transition(
 		'defer',
 		'Aanhouden, met een reden (secretariaat)',
 		'Naar een latere vergadering, of zonder toMeetingId terug naar de lijst nog te agenderen.',
 		deferItemSchema
 	),
-	transition(
-		'declineItem',
+	declineItem: transition(
 		'decline',
 		'Afwijzen, met een reden (secretariaat)',
 		'Zolang de agenda nog open is.',
 		reasonSchema
 	),
-	transition(
-		'treatItem',
+	treatItem: transition(
 		'treat',
 		'Als behandeld markeren (secretariaat)',
 		'Na het begin van de vergadering met vastgestelde agenda.'
 	),
-	{
+	inviteCoSponsor: {
 		method: 'post',
 		path: `${base}/{id}/co-sponsors`,
-		operationId: 'inviteCoSponsor',
 		tag,
 		summary: 'Een partij vragen mede-indiener te zijn (eigen organisatie)',
 		description: 'Alleen voor een ingediend punt.',
@@ -174,10 +167,9 @@ export const itemOperations: Operation[] = [
 		status: 201,
 		errors: writeErrors
 	},
-	{
+	respondCoSponsor: {
 		method: 'post',
 		path: `${base}/{id}/co-sponsors/respond`,
-		operationId: 'respondCoSponsor',
 		tag,
 		summary: 'Namens de eigen partij mede-indienen aannemen of afslaan',
 		id: item,
@@ -185,20 +177,18 @@ export const itemOperations: Operation[] = [
 		response: coSponsorResponse,
 		errors: writeErrors
 	},
-	{
+	listComments: {
 		method: 'get',
 		path: `${base}/{id}/comments`,
-		operationId: 'listComments',
 		tag: 'Reacties',
 		summary: 'De reacties op een agendapunt, met antwoorden',
 		id: item,
 		response: commentThreadResponse,
 		errors: readErrors
 	},
-	{
+	addComment: {
 		method: 'post',
 		path: `${base}/{id}/comments`,
-		operationId: 'addComment',
 		tag: 'Reacties',
 		summary: 'Reageren, of antwoorden op een reactie (parentId)',
 		id: item,
@@ -207,10 +197,9 @@ export const itemOperations: Operation[] = [
 		status: 201,
 		errors: writeErrors
 	},
-	{
+	editComment: {
 		method: 'patch',
 		path: '/api/v1/comments/{id}',
-		operationId: 'editComment',
 		tag: 'Reacties',
 		summary: 'De eigen reactie bewerken',
 		id: 'De reactie',
@@ -218,10 +207,9 @@ export const itemOperations: Operation[] = [
 		response: commentResponse,
 		errors: writeErrors
 	},
-	{
+	deleteComment: {
 		method: 'delete',
 		path: '/api/v1/comments/{id}',
-		operationId: 'deleteComment',
 		tag: 'Reacties',
 		summary: 'De eigen reactie verwijderen (het secretariaat ook die van een ander)',
 		description: 'Er blijft een spoor: wie en wanneer, zonder de tekst.',
@@ -229,20 +217,18 @@ export const itemOperations: Operation[] = [
 		response: commentResponse,
 		errors: [403, 404, 409]
 	},
-	{
+	listRevisions: {
 		method: 'get',
 		path: `${base}/{id}/revisions`,
-		operationId: 'listRevisions',
 		tag: 'Geschiedenis',
 		summary: 'Alle versies van een agendapunt, oudste eerst',
 		id: item,
 		response: revisionsResponse,
 		errors: readErrors
 	},
-	{
+	diffRevisions: {
 		method: 'get',
 		path: `${base}/{id}/revisions/diff`,
-		operationId: 'diffRevisions',
 		tag: 'Geschiedenis',
 		summary: 'Het verschil tussen twee versies, per veld',
 		id: item,
@@ -250,10 +236,9 @@ export const itemOperations: Operation[] = [
 		response: diffResponse,
 		errors: [400, 404]
 	},
-	{
+	search: {
 		method: 'get',
 		path: '/api/v1/search',
-		operationId: 'search',
 		tag: 'Zoeken',
 		summary: 'Zoeken in agendapunten en vergaderingen',
 		description:
@@ -262,4 +247,4 @@ export const itemOperations: Operation[] = [
 		response: searchResponse,
 		errors: [400]
 	}
-];
+});

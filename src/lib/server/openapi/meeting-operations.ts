@@ -6,14 +6,20 @@ import {
 	updateMeetingSchema
 } from '../meetings/schemas';
 import { approvalSchema, reorderSchema } from '../agenda/schemas';
+import { agendaOrderResponse, agendaResponse } from './item-schemas';
 import {
-	agendaResponse,
 	approvalResponse,
-	itemResponse,
 	meetingDetailResponse,
+	meetingListResponse,
 	meetingResponse
 } from './schemas';
-import { readErrors, versionedErrors, writeErrors, type Operation } from './operation';
+import {
+	operationsOf,
+	readErrors,
+	versionedErrors,
+	writeErrors,
+	type OperationSpec
+} from './operation';
 
 /** Moving a meeting in time: a new start and end, optionally a new proposal deadline. */
 export const moveMeetingSchema = meetingFields
@@ -24,17 +30,16 @@ const tag = 'Vergaderingen';
 const agendaTag = 'Agenda';
 const base = '/api/v1/meetings';
 
+/** A status step of a meeting: POST with If-Match, answered with the meeting. */
 function step(
-	operationId: string,
 	slug: string,
 	summary: string,
 	description: string,
 	body?: z.ZodType
-): Operation {
+): OperationSpec<typeof meetingResponse> {
 	return {
 		method: 'post',
 		path: `${base}/{id}/${slug}`,
-		operationId,
 		tag: slug === 'adopt' || slug === 'reopen' ? agendaTag : tag,
 		summary,
 		description,
@@ -47,22 +52,20 @@ function step(
 	};
 }
 
-export const meetingOperations: Operation[] = [
-	{
+export const meetingOperations = operationsOf({
+	listMeetings: {
 		method: 'get',
 		path: base,
-		operationId: 'listMeetings',
 		tag,
 		summary: 'Vergaderingen opvragen',
 		description: 'Komende vergaderingen eerst de vroegste; afgelopen eerst de laatste.',
 		query: listMeetingsSchema,
-		response: z.array(meetingResponse),
+		response: meetingListResponse,
 		errors: [400]
 	},
-	{
+	planMeeting: {
 		method: 'post',
 		path: base,
-		operationId: 'planMeeting',
 		tag,
 		summary: 'Een vergadering plannen (secretariaat)',
 		body: meetingFields,
@@ -71,10 +74,9 @@ export const meetingOperations: Operation[] = [
 		etag: true,
 		errors: [400, 403, 413, 415]
 	},
-	{
+	getMeeting: {
 		method: 'get',
 		path: `${base}/{id}`,
-		operationId: 'getMeeting',
 		tag,
 		summary: 'Eén vergadering',
 		id: 'De vergadering',
@@ -82,10 +84,9 @@ export const meetingOperations: Operation[] = [
 		etag: true,
 		errors: readErrors
 	},
-	{
+	updateMeeting: {
 		method: 'patch',
 		path: `${base}/{id}`,
-		operationId: 'updateMeeting',
 		tag,
 		summary: 'Een vergadering wijzigen (secretariaat)',
 		description: 'Stuur alleen de velden die veranderen.',
@@ -96,42 +97,36 @@ export const meetingOperations: Operation[] = [
 		etag: true,
 		errors: versionedErrors
 	},
-	step(
-		'openMeeting',
+	openMeeting: step(
 		'open',
 		'Openzetten voor voorstellen',
 		'Van gepland naar open voor voorstellen.'
 	),
-	step(
-		'startAgendaAlignment',
+	startAgendaAlignment: step(
 		'start-alignment',
 		'De agenda in afstemming brengen',
 		'De partijen kunnen daarna akkoord geven of bezwaar maken.'
 	),
-	step(
-		'holdMeeting',
+	holdMeeting: step(
 		'hold',
 		'Als gehouden markeren',
 		'Na het begin van een vergadering met vastgestelde agenda.'
 	),
-	step(
-		'cancelMeeting',
+	cancelMeeting: step(
 		'cancel',
 		'Annuleren, met een reden',
 		'Open punten gaan terug naar de lijst nog te agenderen.',
 		reasonSchema
 	),
-	step(
-		'moveMeeting',
+	moveMeeting: step(
 		'move',
 		'Verplaatsen in de tijd',
 		'Een nieuw begin en einde, en zo nodig een nieuwe termijn voor voorstellen.',
 		moveMeetingSchema
 	),
-	{
+	getAgenda: {
 		method: 'get',
 		path: `${base}/{id}/agenda`,
-		operationId: 'getAgenda',
 		tag: agendaTag,
 		summary: 'De agenda van een vergadering',
 		description:
@@ -140,22 +135,20 @@ export const meetingOperations: Operation[] = [
 		response: agendaResponse,
 		errors: readErrors
 	},
-	{
+	reorderAgenda: {
 		method: 'put',
 		path: `${base}/{id}/agenda/order`,
-		operationId: 'reorderAgenda',
 		tag: agendaTag,
 		summary: 'De volgorde van de agenda vastleggen (secretariaat)',
 		description: 'Precies alle geagendeerde punten, in de nieuwe volgorde.',
 		id: 'De vergadering',
 		body: reorderSchema,
-		response: z.array(itemResponse),
+		response: agendaOrderResponse,
 		errors: writeErrors
 	},
-	{
+	recordApproval: {
 		method: 'post',
 		path: `${base}/{id}/approvals`,
-		operationId: 'recordApproval',
 		tag: agendaTag,
 		summary: 'Akkoord of bezwaar namens de eigen partij (bestuurder)',
 		description:
@@ -165,17 +158,15 @@ export const meetingOperations: Operation[] = [
 		response: approvalResponse,
 		errors: writeErrors
 	},
-	step(
-		'adoptAgenda',
+	adoptAgenda: step(
 		'adopt',
 		'De agenda vaststellen (secretariaat)',
 		'Alleen als alle vier partijen akkoord gaven; daarna ligt de agenda vast.'
 	),
-	step(
-		'reopenAgenda',
+	reopenAgenda: step(
 		'reopen',
 		'Een vastgestelde agenda heropenen, met een reden (secretariaat)',
 		'De agenda gaat terug in afstemming.',
 		reasonSchema
 	)
-];
+});

@@ -1,27 +1,45 @@
 import { z } from 'zod';
-import { itemStatuses, meetingKinds, parties, purposes } from '../db/schema';
+import { meetingKinds, meetingStatuses, parties, roles } from '../db/schema';
 
 /*
- * The shapes the API answers with. Requests are described by the verbs' own schemas (meetings and
- * agenda schemas.ts); these describe responses: what the verbs return, as JSON (times ISO 8601 UTC).
+ * The projections the API answers with: for each answer the named fields that reader may see, and
+ * nothing else. `endpoint()` passes a handler's data through the operation's schema (zod objects
+ * strip keys they do not name, so a new column never reaches a client unannounced), and the
+ * OpenAPI document is generated from the same schemas, closed (additionalProperties: false).
+ * Requests are described by the verbs' own schemas (meetings and agenda schemas.ts).
  */
 
-const time = z.iso
-	.datetime()
-	.meta({ description: 'ISO 8601, UTC', example: '2026-03-12T09:00:00.000Z' });
-const uuid = z.uuid();
-const party = z.enum(parties).meta({ id: 'Party', description: 'rijk, vng, ipo of uvw' });
+/**
+ * A moment: the rows carry a Date, the answer an ISO 8601 string in UTC. Decoding is the
+ * projection; the string is made by toISOString, so checking it again would only cost time.
+ */
+export const time = z.codec(
+	z.date(),
+	z.string().meta({
+		format: 'date-time',
+		description: 'ISO 8601, UTC',
+		example: '2026-03-12T09:00:00.000Z'
+	}),
+	{ decode: (date) => date.toISOString(), encode: (text) => new Date(text) }
+);
+export const uuid = z.uuid();
+export const party = z.enum(parties).meta({ id: 'Party', description: 'rijk, vng, ipo of uvw' });
+export const version = z.int().meta({ description: 'Ook de ETag: stuur hem terug in If-Match.' });
 
-export const meetingStatus = z
-	.enum([
-		'gepland',
-		'open_voor_voorstellen',
-		'agenda_in_afstemming',
-		'agenda_vastgesteld',
-		'gehouden',
-		'geannuleerd'
-	])
-	.meta({ id: 'MeetingStatus' });
+export const meResponse = z
+	.object({
+		id: uuid,
+		name: z.string(),
+		email: z.string(),
+		role: z.enum(roles),
+		organisation: z.string().meta({ description: 'De korte naam van de eigen organisatie' }),
+		party: party.nullable(),
+		via: z.enum(['session', 'token']),
+		scope: z.enum(['read', 'write'])
+	})
+	.meta({ id: 'Me' });
+
+export const meetingStatus = z.enum(meetingStatuses).meta({ id: 'MeetingStatus' });
 
 export const meetingResponse = z
 	.object({
@@ -38,198 +56,58 @@ export const meetingResponse = z
 		status: meetingStatus,
 		cancelReason: z.string().nullable(),
 		preparatoryMeetingId: uuid.nullable(),
-		version: z.int().meta({ description: 'Ook de ETag: stuur hem terug in If-Match.' }),
+		version,
 		createdAt: time,
 		updatedAt: time
 	})
 	.meta({ id: 'Meeting' });
 
+export const meetingListResponse = z.array(meetingResponse).meta({ id: 'MeetingList' });
+
 export const meetingDetailResponse = meetingResponse
 	.extend({ preparatory: meetingResponse.nullable() })
 	.meta({ id: 'MeetingDetail' });
 
-export const coSponsorResponse = z
-	.object({
-		id: uuid,
-		itemId: uuid,
-		party,
-		status: z.enum(['uitgenodigd', 'geaccepteerd', 'afgewezen']),
-		invitedBy: uuid,
-		invitedAt: time,
-		decidedBy: uuid.nullable(),
-		decidedAt: time.nullable()
-	})
-	.meta({ id: 'CoSponsor' });
-
-export const itemResponse = z
-	.object({
-		id: uuid,
-		meetingId: uuid.nullable(),
-		proposingOrganisationId: uuid,
-		proposingParty: party.nullable(),
-		proposedBy: uuid,
-		title: z.string(),
-		summary: z.string().meta({ description: 'Markdown' }),
-		purpose: z.enum(purposes),
-		proposedDecision: z.string().nullable(),
-		financialConsequences: z.enum(['geen', 'ja']),
-		financialExplanation: z.string().nullable(),
-		contactPerson: z.string().nullable(),
-		confidentiality: z.enum(['vertrouwelijk', 'openbaar']),
-		status: z.enum(itemStatuses),
-		statusReason: z.string().nullable(),
-		position: z.int().nullable(),
-		minutes: z.int().nullable(),
-		submittedAt: time.nullable(),
-		lateSubmission: z.boolean(),
-		lateSubmissionApproved: z.boolean(),
-		version: z.int().meta({ description: 'Ook de ETag: stuur hem terug in If-Match.' }),
-		createdAt: time,
-		updatedAt: time
-	})
-	.meta({ id: 'AgendaItem' });
-
-export const itemDetailResponse = itemResponse
-	.extend({
-		proposingOrganisationName: z.string(),
-		proposedByName: z.string(),
-		coSponsors: z.array(coSponsorResponse),
-		carriedBy: z.array(party).meta({ description: 'De partijen die het punt dragen.' })
-	})
-	.meta({ id: 'AgendaItemDetail' });
-
-const agendaEntry = itemResponse
-	.extend({
-		proposingOrganisationName: z.string(),
-		proposedByName: z.string(),
-		coSponsors: z.array(z.object({ party, status: coSponsorResponse.shape.status })),
-		carriedBy: z.array(party)
-	})
-	.meta({ id: 'AgendaEntry' });
-
-const agendaChange = z.object({
+export const agendaChange = z.object({
 	kind: z.enum(['toegevoegd', 'verwijderd', 'verplaatst', 'minuten', 'gewijzigd']),
 	itemId: uuid,
 	title: z.string(),
 	description: z.string()
 });
 
-export const agendaResponse = z
-	.object({
-		meeting: meetingResponse,
-		items: z.array(agendaEntry).meta({ description: 'De geagendeerde punten, op volgorde.' }),
-		otherItems: z
-			.array(agendaEntry)
-			.meta({ description: 'Punten van deze vergadering die (nog) niet geagendeerd zijn.' }),
-		timing: z.object({
-			totalMinutes: z.int(),
-			meetingMinutes: z.int(),
-			overBy: z.int(),
-			exceeds: z.boolean()
-		}),
-		approvals: z.array(
-			z.object({
-				party,
-				state: z.enum(['akkoord', 'bezwaar', 'opnieuw_beoordelen', 'open']),
-				decision: z.enum(['akkoord', 'bezwaar']).nullable(),
-				reason: z.string().nullable(),
-				decidedAt: time.nullable(),
-				decidedByName: z.string().nullable(),
-				itemPositions: z.record(z.string(), z.string()),
-				changes: z.array(agendaChange)
-			})
-		)
-	})
-	.meta({ id: 'Agenda' });
+const decision = z.enum(['akkoord', 'bezwaar']);
+const itemPositions = z
+	.record(z.string(), z.string())
+	.meta({ description: 'Per geagendeerd punt (id) zijn plaats toen de partij besliste.' });
 
+/** A party's decision as recorded; the agenda snapshot it was given on stays internal. */
 export const approvalResponse = z
 	.object({
 		id: uuid,
 		meetingId: uuid,
 		party,
-		decision: z.enum(['akkoord', 'bezwaar']),
+		decision,
 		reason: z.string().nullable(),
-		itemPositions: z.record(z.string(), z.string()),
+		itemPositions,
 		decidedBy: uuid,
 		decidedAt: time,
 		resetAt: time.nullable()
 	})
 	.meta({ id: 'Approval' });
 
-const commentFields = {
-	id: uuid,
-	parentId: uuid.nullable(),
-	authorId: uuid,
-	body: z.string().meta({ description: 'Leeg voor een verwijderde reactie.' }),
-	createdAt: time,
-	editedAt: time.nullable(),
-	deletedAt: time.nullable()
-};
-
-export const commentResponse = z
-	.object({ ...commentFields, itemId: uuid, deletedBy: uuid.nullable() })
-	.meta({ id: 'Comment' });
-
-const threadComment = z.object({ ...commentFields, authorName: z.string() });
-export const commentThreadResponse = z
-	.array(threadComment.extend({ replies: z.array(threadComment) }))
-	.meta({ id: 'CommentThreads' });
-
-export const revisionsResponse = z
-	.array(
-		z.object({
-			version: z.int(),
-			at: time,
-			editedBy: uuid,
-			editorName: z.string(),
-			snapshot: z.record(z.string(), z.unknown()).meta({ description: 'De inhoud in die versie.' })
-		})
-	)
-	.meta({ id: 'Revisions' });
-
-export const diffResponse = z
+/** Each party's word on the agenda as it is now. */
+export const partyApprovalResponse = z
 	.object({
-		from: z.int(),
-		to: z.int(),
-		fields: z.array(
-			z.object({
-				field: z.string(),
-				label: z.string(),
-				before: z.unknown(),
-				after: z.unknown(),
-				lines: z
-					.array(z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() }))
-					.optional()
-			})
-		)
+		party,
+		state: z.enum(['akkoord', 'bezwaar', 'opnieuw_beoordelen', 'open']),
+		decision: decision.nullable(),
+		reason: z.string().nullable(),
+		decidedAt: time.nullable(),
+		decidedByName: z.string().nullable(),
+		itemPositions,
+		changes: z.array(agendaChange)
 	})
-	.meta({ id: 'RevisionDiff' });
-
-export const searchResponse = z
-	.object({
-		items: z.array(
-			itemResponse.extend({
-				proposingOrganisationName: z.string(),
-				meetingTitle: z.string().nullable(),
-				meetingStartsAt: time.nullable(),
-				rank: z.number()
-			})
-		),
-		meetings: z.array(meetingResponse)
-	})
-	.meta({ id: 'SearchResults' });
-
-export const itemListResponse = z
-	.array(
-		itemResponse.extend({
-			meetingTitle: z.string().nullable().optional(),
-			meetingStartsAt: time.nullable().optional(),
-			meetingStatus: meetingStatus.nullable().optional(),
-			proposingOrganisationName: z.string().optional(),
-			proposedByName: z.string().optional()
-		})
-	)
-	.meta({ id: 'AgendaItemList' });
+	.meta({ id: 'PartyApproval' });
 
 export const reviewsResponse = z
 	.array(
@@ -242,39 +120,8 @@ export const reviewsResponse = z
 	)
 	.meta({ id: 'Reviews' });
 
-const namedItem = itemResponse.extend({
-	proposingOrganisationName: z.string(),
-	proposedByName: z.string()
-});
-
-export const overviewResponse = z
-	.object({
-		lateSubmissions: z.array(namedItem),
-		toSchedule: z.array(namedItem),
-		inAlignment: z.array(meetingResponse.extend({ akkoordCount: z.int() })),
-		toMarkHeld: z.array(meetingResponse),
-		toMarkTreated: z.array(namedItem),
-		toOpen: z.array(meetingResponse)
-	})
-	.meta({ id: 'SecretariatOverview' });
-
-const attachmentFields = {
-	id: uuid,
-	itemId: uuid,
-	filename: z.string(),
-	mediaType: z.string().meta({ description: 'Vastgesteld aan de inhoud, niet aan de naam.' }),
-	size: z.int().meta({ description: 'In bytes' }),
-	sha256: z.string(),
-	uploadedBy: uuid,
-	uploadedByOrganisationId: uuid,
-	uploadedAt: time
-};
-
-export const attachmentResponse = z.object(attachmentFields).meta({ id: 'Attachment' });
-
-export const attachmentListResponse = z
-	.array(z.object({ ...attachmentFields, uploaderName: z.string() }))
-	.meta({ id: 'AttachmentList' });
+/** The document itself: described by the OpenAPI specification, not here. */
+export const documentResponse = z.record(z.string(), z.unknown()).meta({ id: 'OpenApiDocument' });
 
 export const problemResponse = z
 	.object({

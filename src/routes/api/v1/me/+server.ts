@@ -1,24 +1,18 @@
-import { json } from '@sveltejs/kit';
+import { endpoint } from '$lib/server/api/endpoint';
 import { getAccount } from '$lib/server/identity/account';
-import { problemFor, unauthenticated } from '$lib/server/http/problem';
-import type { RequestHandler } from './$types';
+import { api } from '$lib/server/openapi/operations';
 
 /** Who the token (or session) acts as. A machine client's first call. */
-export const GET: RequestHandler = async ({ locals }) => {
-	if (!locals.actor) return unauthenticated();
-	try {
-		const account = await getAccount(locals.actor);
-		return json({
-			id: account.id,
-			name: account.name,
-			email: account.email,
-			role: account.role,
-			organisation: account.organisationName,
-			party: locals.actor.party,
-			via: locals.actor.via,
-			scope: locals.actor.scope
-		});
-	} catch (caught) {
-		return problemFor(caught);
-	}
-};
+export const GET = endpoint(api.me, async ({ actor }) => {
+	const account = await getAccount(actor);
+	return {
+		id: account.id,
+		name: account.name,
+		email: account.email,
+		role: account.role,
+		organisation: account.organisationName,
+		party: actor.party,
+		via: actor.via,
+		scope: actor.scope
+	};
+});

@@ -1,11 +1,12 @@
 import { endpoint } from '$lib/server/api/endpoint';
 import { contentDisposition, deleteAttachment, downloadAttachment } from '$lib/server/attachments';
+import { api } from '$lib/server/openapi/operations';
 
 /**
  * The file with the type detected at upload, behind the item's access check. As an attachment,
  * with nosniff and a sandbox policy, so a browser never renders it in the platform's origin.
  */
-export const GET = endpoint(async ({ actor, id }) => {
+export const GET = endpoint(api.downloadAttachment, async ({ actor, id }) => {
 	const file = await downloadAttachment(actor, id);
 	return new Response(file.bytes as Uint8Array<ArrayBuffer>, {
 		headers: {
@@ -21,7 +22,6 @@ export const GET = endpoint(async ({ actor, id }) => {
 });
 
 /** The bytes go; the log keeps who removed which file and when. */
-export const DELETE = endpoint(
-	async ({ actor, id, context }) => ({ data: await deleteAttachment(actor, id, context) }),
-	{ body: 'none' }
+export const DELETE = endpoint(api.deleteAttachment, ({ actor, id, context }) =>
+	deleteAttachment(actor, id, context)
 );

@@ -1,12 +1,12 @@
 import { endpoint } from '$lib/server/api/endpoint';
 import { deleteComment, editComment } from '$lib/server/agenda';
+import { api } from '$lib/server/openapi/operations';
 
-export const PATCH = endpoint(async ({ actor, id, body, context }) => ({
-	data: await editComment(actor, id, body, context)
-}));
+export const PATCH = endpoint(api.editComment, ({ actor, id, body, context }) =>
+	editComment(actor, id, body, context)
+);
 
 /** Leaves a trace (who, when), without the text. */
-export const DELETE = endpoint(
-	async ({ actor, id, context }) => ({ data: await deleteComment(actor, id, context) }),
-	{ body: 'none' }
+export const DELETE = endpoint(api.deleteComment, ({ actor, id, context }) =>
+	deleteComment(actor, id, context)
 );

@@ -1,10 +1,9 @@
-import { endpoint, versioned, withVersion } from '$lib/server/api/endpoint';
+import { endpoint, withVersion } from '$lib/server/api/endpoint';
 import { getMeeting, updateMeeting } from '$lib/server/meetings';
+import { api } from '$lib/server/openapi/operations';
 
-export const GET = endpoint(async ({ actor, id }) => versioned(await getMeeting(actor, id)));
+export const GET = endpoint(api.getMeeting, ({ actor, id }) => getMeeting(actor, id));
 
-export const PATCH = endpoint(
-	async ({ actor, id, body, version, context }) =>
-		versioned(await updateMeeting(actor, id, withVersion(body, version), context)),
-	{ ifMatch: true }
+export const PATCH = endpoint(api.updateMeeting, ({ actor, id, body, version, context }) =>
+	updateMeeting(actor, id, withVersion(body, version), context)
 );

@@ -1,9 +1,8 @@
-import { endpoint, versioned } from '$lib/server/api/endpoint';
+import { endpoint } from '$lib/server/api/endpoint';
 import { submitItem } from '$lib/server/agenda';
+import { api } from '$lib/server/openapi/operations';
 
 /** concept → ingediend; the verb checks the version under its row lock. */
-export const POST = endpoint(
-	async ({ actor, id, version, context }) =>
-		versioned(await submitItem(actor, id, { expectedVersion: version }, context)),
-	{ ifMatch: true, body: 'none' }
+export const POST = endpoint(api.submitItem, ({ actor, id, version, context }) =>
+	submitItem(actor, id, { expectedVersion: version }, context)
 );

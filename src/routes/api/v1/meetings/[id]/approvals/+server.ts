@@ -1,7 +1,8 @@
 import { endpoint } from '$lib/server/api/endpoint';
-import { approvalJson } from '$lib/server/api/present';
 import { recordApproval } from '$lib/server/agenda';
+import { api } from '$lib/server/openapi/operations';
 
-export const POST = endpoint(async ({ actor, id, body, context }) => ({
-	data: approvalJson(await recordApproval(actor, id, body, context))
-}));
+/** The answer leaves out the agenda snapshot the decision was given on (the projection). */
+export const POST = endpoint(api.recordApproval, ({ actor, id, body, context }) =>
+	recordApproval(actor, id, body, context)
+);

@@ -1,12 +1,10 @@
-import { endpoint, versioned } from '$lib/server/api/endpoint';
+import { endpoint } from '$lib/server/api/endpoint';
 import { requireMeetingVersion } from '$lib/server/api/versions';
 import { startAgendaAlignment } from '$lib/server/meetings';
+import { api } from '$lib/server/openapi/operations';
 
 /** The agenda goes "in afstemming". */
-export const POST = endpoint(
-	async ({ actor, id, version, context }) => {
-		await requireMeetingVersion(actor, id, version);
-		return versioned(await startAgendaAlignment(actor, id, context));
-	},
-	{ ifMatch: true, body: 'none' }
-);
+export const POST = endpoint(api.startAgendaAlignment, async ({ actor, id, version, context }) => {
+	await requireMeetingVersion(actor, id, version);
+	return startAgendaAlignment(actor, id, context);
+});

@@ -1,0 +1,18 @@
+import { attachmentOperations } from './attachment-operations';
+import { generalOperations } from './general-operations';
+import { itemOperations } from './item-operations';
+import { meetingOperations } from './meeting-operations';
+import type { Operation } from './operation';
+
+/**
+ * Every operation of the API by its operationId, in the order the docs page shows them. A route
+ * runs its operation (`endpoint(api.submitItem, …)`) and the document describes the same object.
+ */
+export const api = {
+	...generalOperations,
+	...meetingOperations,
+	...itemOperations,
+	...attachmentOperations
+};
+
+export const operations: Operation[] = Object.values(api);
