@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../../src/lib/server/openapi/document';
+import type { Operation } from '../../../src/lib/server/openapi/operation';
+import { api } from '../../../src/lib/server/openapi/operations';
 import { routeModules, routePathOf } from './harness';
 
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -85,6 +87,59 @@ describe('the OpenAPI document', () => {
 			'bearerToken',
 			'sessionCookie'
 		]);
+	});
+
+	it('runs in each route file the very operation the document gives its method and path', () => {
+		let checked = 0;
+		for (const [file, module] of Object.entries(routeModules)) {
+			const path = routePathOf(file).replace(/\[(\w+)\]/g, '{$1}');
+			for (const method of methods) {
+				const handler = module[method] as { operation?: Operation } | undefined;
+				// The document itself is public and no endpoint: it has no reader to project for.
+				if (!handler || path === '/api/v1/openapi.json') continue;
+				expect(handler.operation, `${method} ${path} runs through endpoint()`).toBeDefined();
+				expect(`${handler.operation!.method} ${handler.operation!.path}`).toBe(
+					`${method.toLowerCase()} ${path}`
+				);
+				checked++;
+			}
+		}
+		expect(checked).toBe(Object.keys(api).length - 1);
+	});
+
+	it('names every JSON answer and closes every object in it: a field it does not name is an error', () => {
+		const schemas = document.components.schemas as Record<string, Record<string, unknown>>;
+		const open: string[] = [];
+		const seen = new Set<unknown>();
+		const walk = (node: unknown, where: string) => {
+			if (!node || typeof node !== 'object' || seen.has(node)) return;
+			seen.add(node);
+			const schema = node as Record<string, unknown>;
+			if (typeof schema.$ref === 'string') {
+				const name = schema.$ref.split('/').pop()!;
+				walk(schemas[name], name);
+			}
+			if (schema.properties && schema.additionalProperties !== false) open.push(where);
+			for (const [key, child] of Object.entries(schema)) walk(child, `${where}.${key}`);
+		};
+		for (const [path, item] of Object.entries(document.paths)) {
+			for (const [method, operation] of Object.entries(item)) {
+				const responses = operation.responses as Record<
+					string,
+					{ content?: Record<string, { schema: { $ref?: string } }> }
+				>;
+				for (const [status, response] of Object.entries(responses)) {
+					const json = response.content?.['application/json'];
+					if (!json) continue;
+					expect(json.schema.$ref, `${method} ${path} ${status} has a named shape`).toMatch(
+						/^#\/components\/schemas\//
+					);
+					walk(json.schema, `${method} ${path} ${status}`);
+				}
+			}
+		}
+		expect(open).toEqual([]);
+		expect(seen.size).toBeGreaterThan(50);
 	});
 
 	it('asks If-Match on versioned writes and answers them with 412 and 428', () => {
