@@ -7,6 +7,7 @@ import {
 	searchAgenda
 } from '../../../src/lib/server/agenda';
 import { load as searchPage } from '../../../src/routes/zoeken/+page.server';
+import { InvalidInputError } from '../../../src/lib/server/errors';
 import { useProcessDatabase } from '../process-env';
 import { as } from '../api/harness';
 import { createTeam, itemInput, openMeetingFor, submitted, type Team } from './fixtures';
@@ -120,5 +121,38 @@ describe('/zoeken?partij=ipo', () => {
 		};
 		expect(data.errors).toBeNull();
 		expect(ours(data.results)).toEqual(byDate());
+	});
+});
+
+describe('filters the database cannot take', () => {
+	it('answer the year 0000 and a NUL with a message at the field', async () => {
+		for (const [input, field] of [
+			[{ from: '0000-01-01' }, 'from'],
+			[{ to: '0000-12-31' }, 'to'],
+			[{ from: '0001-01-01' }, 'from'],
+			[{ q: 'jeugd\u0000zorg' }, 'q']
+		] as const) {
+			const caught = await searchAgenda(team.vngMedewerker, input).then(
+				() => null,
+				(error: unknown) => error
+			);
+			expect((caught as InvalidInputError).fields[field], field).toBeTruthy();
+		}
+		const answer = await as(team.vngMedewerker).get('/api/v1/search?from=0000-01-01');
+		expect(answer.status).toBe(400);
+		const wide = await searchAgenda(team.vngMedewerker, { from: '1000-01-01', to: '9999-12-31' });
+		expect(ours(wide)).toEqual(byDate().slice(0, 3));
+	});
+
+	it('show the message on /zoeken, not an error page', async () => {
+		const event = {
+			url: new URL('http://localhost/zoeken?van=0000-01-01&q=a%00b'),
+			locals: {
+				actor: team.vngMedewerker,
+				session: { id: 'test', twoFactorVerified: true, totpEnabled: false }
+			}
+		} as unknown as RequestEvent;
+		const data = (await searchPage(event as never)) as { errors: Record<string, string> };
+		expect(data.errors.van).toMatch(/jjjj-mm-dd/);
 	});
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parties, purposes } from '../db/schema';
 import { expectedVersion, optionalText, reasonSchema, uuidOf } from '../meetings/schemas';
 import { fieldErrors, InvalidInputError } from '../errors';
+import { calendarDate } from '../kernel/calendar-date';
 import { freeText } from '../kernel/text';
 
 export { reasonSchema };
@@ -165,8 +166,8 @@ export const searchSchema = z.object({
 		.optional(),
 	purpose: z.enum(purposes, { error: 'Kies een doel uit de lijst.' }).optional(),
 	meetingId: uuidOf('Kies een vergadering uit de lijst.').optional(),
-	from: z.iso.date({ error: 'Vul een datum in als jjjj-mm-dd.' }).optional(),
-	to: z.iso.date({ error: 'Vul een datum in als jjjj-mm-dd.' }).optional()
+	from: calendarDate('Vul een datum in als jjjj-mm-dd.').optional(),
+	to: calendarDate('Vul een datum in als jjjj-mm-dd.').optional()
 });
 
 /** safeParse, or an InvalidInputError with Dutch messages per field. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roles } from '../db/schema';
 import { MAX_PASSWORD_LENGTH } from '../auth/password';
+import { calendarDate } from '../kernel/calendar-date';
 import { freeText } from '../kernel/text';
 
 const email = freeText('Het e-mailadres', 'Vul uw e-mailadres in.')
@@ -78,7 +79,7 @@ export const auditFilterSchema = z.object({
 		.max(80)
 		.regex(/^[a-z_.0-9]*$/, { error: 'Kies een soort gebeurtenis uit de lijst.' })
 		.optional(),
-	from: z.iso.date({ error: 'Vul een datum in als jjjj-mm-dd.' }).optional(),
-	to: z.iso.date({ error: 'Vul een datum in als jjjj-mm-dd.' }).optional(),
+	from: calendarDate('Vul een datum in als jjjj-mm-dd.').optional(),
+	to: calendarDate('Vul een datum in als jjjj-mm-dd.').optional(),
 	before: z.coerce.number().int().positive().optional()
 });
