@@ -35,9 +35,32 @@ test('Mijn voorstellen lists my organisation’s items, concepts included, and n
 	await expect(nav.getByRole('link', { name: 'Ter beoordeling' })).toHaveCount(0);
 	await expect(nav.getByRole('link', { name: 'Werkvoorraad secretariaat' })).toHaveCount(0);
 
+	// IPO's list is IPO's: its own item is there, VNG's concept is not. (This list selects by
+	// organisation, so it cannot show a concept's visibility: the search test below does.)
 	const ipo = await signedIn(browser, 'medewerker.ipo');
 	await ipo.goto('/mijn-voorstellen');
 	await expect(ipo.getByRole('heading', { level: 1, name: 'Mijn voorstellen' })).toBeVisible();
+	await expect(ipo.getByRole('row', { name: /Afrekenen met disbalans/ })).toBeVisible();
+	await expect(ipo.getByText(VNG_CONCEPT)).toHaveCount(0);
+});
+
+test('search finds every party’s submitted items, and a concept only for its own organisation', async ({
+	browser
+}) => {
+	// Search ranges over every organisation's items: what keeps VNG's concept from IPO there is its
+	// visibility alone. One query matches the concept and UvW's submitted item.
+	const search = `/zoeken?q=${encodeURIComponent('personeelstekorten or klimaatadaptatie')}`;
+	const vng = await signedIn(browser, 'medewerker.vng');
+	await vng.goto(search);
+	// VNG finds its concept: the query would find it for IPO too, were it visible to IPO.
+	await expect(vng.getByRole('link', { name: VNG_CONCEPT })).toBeVisible();
+
+	const ipo = await signedIn(browser, 'medewerker.ipo');
+	await ipo.goto(search);
+	// The results are there when the concept is not among them.
+	await expect(
+		ipo.getByRole('link', { name: 'Klimaatadaptatie en de waterschapsbelasting' })
+	).toBeVisible();
 	await expect(ipo.getByText(VNG_CONCEPT)).toHaveCount(0);
 });
 
