@@ -18,6 +18,7 @@ import {
 } from '../auth/mfa';
 import { composeToken, hashSecret, randomSecret, secretMatches, splitToken } from '../auth/tokens';
 import { fieldErrors, InvalidInputError } from '../errors';
+import { isUuid } from '../meetings/queries';
 import type { RequestContext } from './context';
 import { apiTokenSchema, changePasswordSchema, confirmTotpSchema } from './schemas';
 
@@ -258,7 +259,9 @@ export async function revokeApiToken(actor: Actor, tokenId: string, context: Req
 /** The actor behind `Authorization: Bearer oho_…`, or null. Never more than the person may. */
 export async function authenticateApiToken(token: string): Promise<Actor | null> {
 	const parts = splitToken(token, API_TOKEN_PREFIX);
-	if (!parts || !/^[0-9a-f-]{36}$/.test(parts.id)) return null;
+	// A well-formed uuid only: 36 hex digits without dashes passed a looser check and the
+	// database, refusing them as a uuid, answered 500.
+	if (!parts || !isUuid(parts.id)) return null;
 	const db = await useDb();
 	const now = new Date();
 	const [row] = await db

@@ -10,6 +10,7 @@ import { composeToken, hashSecret, randomSecret, secretMatches, splitToken } fro
 import { limits, rateLimiter } from '../auth/rate-limit';
 import { sendMail } from '../mail';
 import { ConflictError, fieldErrors, InvalidInputError, RateLimitedError } from '../errors';
+import { isUuid } from '../meetings/queries';
 import { sessionPolicy, type RequestContext } from './context';
 import { acceptInvitationSchema, changeRoleSchema, inviteSchema } from './schemas';
 
@@ -148,7 +149,9 @@ export async function invite(
 
 async function findOpenInvitation(token: string) {
 	const parts = splitToken(token);
-	if (!parts || !/^[0-9a-f-]{36}$/.test(parts.id)) return null;
+	// A well-formed uuid only: 36 hex digits without dashes passed a looser check and the
+	// database, refusing them as a uuid, answered 500.
+	if (!parts || !isUuid(parts.id)) return null;
 	const db = await useDb();
 	const [row] = await db
 		.select({ invitation: invitations, organisation: organisations })
