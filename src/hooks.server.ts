@@ -3,30 +3,24 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { config } from '$lib/server/config';
-import { databaseHandle } from '$lib/server/db';
 import { clientErrorMessage } from '$lib/server/http/client-error';
 import { formBody } from '$lib/server/http/form-body';
 import { privateResponses } from '$lib/server/http/private-responses';
 import { requestIdFrom } from '$lib/server/http/request-id';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { authenticate } from '$lib/server/auth/handle';
-import { startHousekeeping } from '$lib/server/identity/housekeeping';
 import { logger } from '$lib/server/logger';
+import { startUp } from '$lib/server/startup';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { databaseUnavailableProblem } from '$lib/server/http/problem';
-import { attachRealtime } from '$lib/server/realtime/server';
 
-/** Parse the environment and open, migrate and seed the database before the first request. */
+/** Parse the environment, open and prepare the database and the rest before the first request. */
 export const init: ServerInit = async () => {
-	config();
-	await databaseHandle();
-	startHousekeeping();
 	// server.js leaves its HTTP server here; socket.io joins it (the dev server: vite.config.ts).
 	const httpServer = (globalThis as Record<symbol, unknown>)[
 		Symbol.for('overhedenoverleg.http-server')
 	] as HttpServer | undefined;
-	if (httpServer) await attachRealtime(httpServer);
+	await startUp(httpServer);
 };
 
 const requestContext: Handle = async ({ event, resolve }) => {

@@ -3,13 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resetConfig } from '../../src/lib/server/config';
-import {
-	closeDatabase,
-	databaseHandle,
-	DemoPasswordInProductionError
-} from '../../src/lib/server/db';
+import { closeDatabase } from '../../src/lib/server/db';
 import { accountsWithDemoPassword } from '../../src/lib/server/db/seed';
 import { demoPeople } from '../../src/lib/server/db/seed-data';
+import { DemoPasswordInProductionError, prepareDatabase } from '../../src/lib/server/startup';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'oho-demo-guard-'));
 const saved = {
@@ -34,7 +31,7 @@ describe('demo accounts', () => {
 		process.env.DATA_DIR = dataDir;
 		process.env.DEMO = 'true';
 		resetConfig();
-		const handle = await databaseHandle();
+		const handle = await prepareDatabase();
 		expect(handle.engine).toBe('pglite');
 		const withDemoPassword = await accountsWithDemoPassword(handle.db);
 		expect(withDemoPassword.sort()).toEqual(demoPeople.map((p) => p.email).sort());
@@ -50,7 +47,7 @@ describe('demo accounts', () => {
 	it('stop a start outside demo mode while they still have the demo password', async () => {
 		process.env.DEMO = 'false';
 		resetConfig();
-		const caught = await databaseHandle().then(
+		const caught = await prepareDatabase().then(
 			() => null,
 			(error: unknown) => error
 		);

@@ -5,14 +5,15 @@ import { logger } from '../logger';
 import { openDatabase, type Database, type DatabaseHandle, type Transaction } from './database';
 import { migrateDatabase, migrationState } from './migrate';
 import { errorCodes } from './unavailable';
-import { accountsWithDemoPassword, isEmpty, seedDatabase } from './seed';
+import { isEmpty, seedDatabase } from './seed';
 
 export type { Database, DatabaseHandle, Executor, Transaction } from './database';
 
 /**
  * The process's one database: embedded PGlite in DATA_DIR by default, PostgreSQL through
- * postgres.js when DATABASE_URL is set. Opened, migrated and (when empty) seeded once; kept on
- * globalThis so that the dev server's module reloads do not open a second PGlite on one folder.
+ * postgres.js when DATABASE_URL is set. Opened, migrated and (when empty) given its reference data
+ * once; kept on globalThis so that the dev server's module reloads do not open a second PGlite on
+ * one folder. Demo data and the demo-password guard are start-up work: ../startup.ts.
  */
 const key = Symbol.for('overhedenoverleg.database');
 type Holder = typeof globalThis & { [key]?: Promise<DatabaseHandle> };
@@ -27,15 +28,11 @@ async function start(): Promise<DatabaseHandle> {
 	);
 	try {
 		await migrateDatabase(handle, cfg.MIGRATIONS_DIR);
-		// Reference data goes into an empty database; demo mode tops up the demo data every start
-		// (idempotent), so a database first used without it still gets the demo accounts.
-		if (cfg.demo || (await isEmpty(handle.db))) {
-			const report = await seedDatabase(handle.db, { demo: cfg.demo });
-			logger.info({ ...report, demo: cfg.demo }, 'seeded the database');
-		}
-		if (!cfg.demo) {
-			const demoAccounts = await accountsWithDemoPassword(handle.db);
-			if (demoAccounts.length > 0) throw new DemoPasswordInProductionError(demoAccounts);
+		// The organisations at the table are reference data, needed by every use of the database
+		// (scripts and tests included), like the schema itself.
+		if (await isEmpty(handle.db)) {
+			const report = await seedDatabase(handle.db);
+			logger.info(report, 'seeded the reference data');
 		}
 	} catch (error) {
 		await handle.close().catch(() => {});
@@ -53,17 +50,6 @@ export function databaseHandle(): Promise<DatabaseHandle> {
 		throw error;
 	});
 	return holder[key];
-}
-
-export class DemoPasswordInProductionError extends Error {
-	constructor(public readonly emails: string[]) {
-		super(
-			`Refusing to start outside demo mode: ${emails.length} account(s) still have the demo password ` +
-				`(${emails.slice(0, 5).join(', ')}${emails.length > 5 ? ', …' : ''}). ` +
-				`Disable or remove those accounts, or start with DEMO=true for a demonstration.`
-		);
-		this.name = 'DemoPasswordInProductionError';
-	}
 }
 
 /** What a running `transaction()` collects: work to do once, and only if, it commits. */

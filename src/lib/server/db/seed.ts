@@ -4,7 +4,6 @@ import { hashPassword, verifyPassword } from '../auth/password';
 import type { Database, Executor } from './database';
 import { organisations, people } from './schema';
 import { DEMO_PASSWORD, DEMO_TOTP_KEY, demoPeople, organisationSeed } from './seed-data';
-import { seedDemoAgenda } from '../meetings/demo';
 
 export interface SeedReport {
 	organisationsAdded: number;
@@ -22,6 +21,10 @@ export async function seedDatabase(
 ): Promise<SeedReport> {
 	// Hash outside the transaction: argon2 takes a moment and needs no lock.
 	const demoHash = options.demo ? await hashPassword(DEMO_PASSWORD) : null;
+	// Loaded only in demo mode: the demo agenda reaches the agenda and event modules, which need the
+	// database module; a static import would close the cycle db → seed → demo → … → db, and
+	// production need not load the demo data at all.
+	const { seedDemoAgenda } = options.demo ? await import('../meetings/demo') : {};
 	return db.transaction(async (tx) => {
 		const added = await tx
 			.insert(organisations)
@@ -30,7 +33,7 @@ export async function seedDatabase(
 			.returning({ id: organisations.id });
 		let demoPeopleAdded = 0;
 		let demoMeetingsAdded = 0;
-		if (demoHash) {
+		if (demoHash && seedDemoAgenda) {
 			demoPeopleAdded = await seedDemoPeople(tx, demoHash);
 			demoMeetingsAdded = await seedDemoAgenda(tx);
 		}

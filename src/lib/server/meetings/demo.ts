@@ -11,7 +11,6 @@ import {
 	type AgendaSnapshotItem,
 	type Party
 } from '../db/schema';
-// Type-only and pure imports: the seed runs while the database module is still loading.
 import { contentFields } from '../agenda/content-fields';
 import { fingerprintOf } from '../agenda/fingerprint';
 import { DEMO_EMAIL_DOMAIN } from '../db/seed-data';
