@@ -4,12 +4,14 @@
  * A meeting of 40 items, 400 comments and 60 attachments amid 200 other meetings and 5,000 other
  * items. The production build (`server.js`) serves it; autocannon puts 50 connections for 20
  * seconds on each of: the signed-in meeting page, the meeting's agenda in the API, and a trivial
- * route (/healthz). Prints requests per second, p50 and p99 for each and each one's throughput as
- * a share of the trivial route's, against the issue's goals.
+ * route (/healthz). Prints requests per second, p50, p99 and the server's CPU time per request
+ * (user + system, from /proc) for each, and each one's throughput as a share of the trivial
+ * route's, against the issue's goals.
  *
  * PostgreSQL: BENCH_POSTGRES_URL, else DATABASE_URL, else this machine's 127.0.0.1:5432. A fresh
  * database is created for the run and dropped after it. Run `npm run build` first (npm run bench
- * does).
+ * does). To compare with the code before a change, run this file from a built copy of that code
+ * (say `git archive` of the old commit, with node_modules linked): back to back, same machine load.
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -17,6 +19,7 @@ import { existsSync } from 'node:fs';
 import postgres from 'postgres';
 import { sessionCookieName } from '../src/lib/server/auth/cookie';
 import { seedAgendaLoad } from './agenda-data';
+import { cpuSeconds } from './follow-setup';
 
 const SERVER_URL =
 	process.env.BENCH_POSTGRES_URL ??
@@ -92,8 +95,13 @@ try {
 	const results = [];
 	for (const target of measured) {
 		await run(base + target.path, target.headers, 3); // warm-up
+		const cpuBefore = await cpuSeconds(server.pid!);
 		const result = await run(base + target.path, target.headers, DURATION_S);
-		results.push({ ...target, result });
+		const cpu = (await cpuSeconds(server.pid!)) - cpuBefore;
+		// Milliseconds of the server's CPU per answered request: what a route costs, whatever the
+		// machine's other load does to its throughput.
+		const cpuMs = (cpu * 1000) / Math.max(1, result.requests.total);
+		results.push({ ...target, result, cpuMs });
 	}
 
 	const trivial = results.at(-1)!.result.requests.average;
@@ -101,14 +109,16 @@ try {
 		`\n  ${CONNECTIONS} connections, ${DURATION_S} s each, one app process (Node ${process.version})`
 	);
 	console.log(
-		`  ${'route'.padEnd(28)} ${'req/s'.padStart(8)} ${'p50'.padStart(8)} ${'p99'.padStart(8)} ${'share'.padStart(7)}  errors`
+		`  ${'route'.padEnd(28)} ${'req/s'.padStart(8)} ${'p50'.padStart(8)} ${'p99'.padStart(8)} ` +
+			`${'CPU/req'.padStart(9)} ${'share'.padStart(7)}  errors`
 	);
-	for (const { label, result } of results) {
+	for (const { label, result, cpuMs } of results) {
 		const share = (result.requests.average / trivial) * 100;
 		console.log(
 			`  ${label.padEnd(28)} ${result.requests.average.toFixed(0).padStart(8)} ` +
 				`${(result.latency.p50.toFixed(1) + ' ms').padStart(8)} ${(result.latency.p99.toFixed(1) + ' ms').padStart(8)} ` +
-				`${(share.toFixed(0) + '%').padStart(7)}  ${result.errors + result.non2xx}`
+				`${(cpuMs.toFixed(2) + ' ms').padStart(9)} ${(share.toFixed(0) + '%').padStart(7)}  ` +
+				`${result.errors + result.non2xx}`
 		);
 	}
 	if (only) process.exit(0);
