@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { draftItem, getItem, myProposals } from '../../src/lib/server/agenda';
-import { InvalidInputError } from '../../src/lib/server/errors';
+import { InvalidInputError } from '../../src/lib/server/kernel/errors';
 import { listApiTokens } from '../../src/lib/server/identity/account';
 import { listMeetings, planMeeting } from '../../src/lib/server/meetings';
 import { actions as newItemActions } from '../../src/routes/agendapunten/nieuw/+page.server';

@@ -2,10 +2,9 @@ import { fail, type Cookies } from '@sveltejs/kit';
 import { formFailure, text } from '$lib/form-results.server';
 import type { Actor } from '$lib/server/access';
 import { itemProblems } from '$lib/server/agenda/schemas';
-import { InvalidInputError } from '$lib/server/errors';
+import { InvalidInputError, StaleVersionError } from '$lib/server/kernel/errors';
 import { listMeetings } from '$lib/server/meetings';
 import { agendaOpen } from '$lib/server/meetings/queries';
-import { StaleVersionError } from '$lib/server/meetings/errors';
 
 /** The item form's fields, as the form sends them. */
 export const itemFormFields = [

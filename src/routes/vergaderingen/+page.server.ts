@@ -1,6 +1,6 @@
 import { orAccessError, requireSignedIn } from '$lib/route-guards.server';
 import { decideAccess } from '$lib/server/access';
-import { fieldErrors } from '$lib/server/errors';
+import { fieldErrors } from '$lib/server/kernel/errors';
 import { listMeetings } from '$lib/server/meetings';
 import { listMeetingsSchema } from '$lib/server/meetings/schemas';
 import type { PageServerLoad } from './$types';

@@ -1,7 +1,7 @@
 import { orAccessError, requireSignedIn } from '$lib/route-guards.server';
 import { searchAgenda } from '$lib/server/agenda';
 import { SEARCH_LIMIT } from '$lib/server/agenda/search';
-import { InvalidInputError } from '$lib/server/errors';
+import { InvalidInputError } from '$lib/server/kernel/errors';
 import { listMeetings } from '$lib/server/meetings';
 import type { PageServerLoad } from './$types';
 

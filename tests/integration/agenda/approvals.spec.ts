@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AccessError } from '../../../src/lib/server/access';
 import { useDb } from '../../../src/lib/server/db';
 import { events } from '../../../src/lib/server/db/schema';
-import { InvalidInputError } from '../../../src/lib/server/errors';
+import { InvalidInputError, StateError } from '../../../src/lib/server/kernel/errors';
 import {
 	adoptAgenda,
 	getMeetingWithAgenda,
@@ -15,7 +15,6 @@ import {
 	withdrawItem
 } from '../../../src/lib/server/agenda';
 import { getMeeting, startAgendaAlignment } from '../../../src/lib/server/meetings';
-import { StateError } from '../../../src/lib/server/meetings/errors';
 import { useProcessDatabase } from '../process-env';
 import { createTeam, openMeetingFor, placedItem, rejection, type Team } from './fixtures';
 

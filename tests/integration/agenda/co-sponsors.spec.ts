@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AccessError } from '../../../src/lib/server/access';
-import { InvalidInputError } from '../../../src/lib/server/errors';
+import { InvalidInputError, StateError } from '../../../src/lib/server/kernel/errors';
 import {
 	draftItem,
 	getItem,
 	inviteCoSponsor,
 	respondCoSponsor
 } from '../../../src/lib/server/agenda';
-import { StateError } from '../../../src/lib/server/meetings/errors';
 import { useProcessDatabase } from '../process-env';
 import { createTeam, itemInput, openMeetingFor, rejection, submitted, type Team } from './fixtures';
 

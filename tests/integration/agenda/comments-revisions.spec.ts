@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AccessError } from '../../../src/lib/server/access';
 import { useDb } from '../../../src/lib/server/db';
 import { events } from '../../../src/lib/server/db/schema';
-import { InvalidInputError } from '../../../src/lib/server/errors';
+import { InvalidInputError, StateError } from '../../../src/lib/server/kernel/errors';
 import {
 	addComment,
 	deleteComment,
@@ -14,7 +14,6 @@ import {
 	listRevisions,
 	updateItem
 } from '../../../src/lib/server/agenda';
-import { StateError } from '../../../src/lib/server/meetings/errors';
 import { useProcessDatabase } from '../process-env';
 import { createTeam, itemInput, rejection, submitted, type Team } from './fixtures';
 

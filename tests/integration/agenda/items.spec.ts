@@ -3,7 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AccessError } from '../../../src/lib/server/access';
 import { useDb } from '../../../src/lib/server/db';
 import { events } from '../../../src/lib/server/db/schema';
-import { InvalidInputError } from '../../../src/lib/server/errors';
+import {
+	InvalidInputError,
+	StaleVersionError,
+	StateError
+} from '../../../src/lib/server/kernel/errors';
 import {
 	draftItem,
 	getItem,
@@ -12,7 +16,6 @@ import {
 	updateItem,
 	withdrawItem
 } from '../../../src/lib/server/agenda';
-import { StaleVersionError, StateError } from '../../../src/lib/server/meetings/errors';
 import { useProcessDatabase } from '../process-env';
 import {
 	createTeam,

@@ -17,7 +17,7 @@ import {
 	updateItem,
 	withdrawItem
 } from '../../../src/lib/server/agenda';
-import { StateError } from '../../../src/lib/server/meetings/errors';
+import { StateError } from '../../../src/lib/server/kernel/errors';
 import { useProcessDatabase } from '../process-env';
 import {
 	createTeam,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AccessError } from '../../../src/lib/server/access';
-import { InvalidInputError } from '../../../src/lib/server/errors';
+import { InvalidInputError } from '../../../src/lib/server/kernel/errors';
 import {
 	addComment,
 	approveLateSubmission,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AccessError } from '../../../src/lib/server/access';
-import { InvalidInputError } from '../../../src/lib/server/errors';
+import { InvalidInputError, StateError } from '../../../src/lib/server/kernel/errors';
 import {
 	agendaTiming,
 	approveLateSubmission,
@@ -11,7 +11,6 @@ import {
 	reorderAgenda
 } from '../../../src/lib/server/agenda';
 import { cancelMeeting } from '../../../src/lib/server/meetings';
-import { StateError } from '../../../src/lib/server/meetings/errors';
 import { useProcessDatabase } from '../process-env';
 import {
 	createTeam,

@@ -7,7 +7,7 @@ import {
 	searchAgenda
 } from '../../../src/lib/server/agenda';
 import { load as searchPage } from '../../../src/routes/zoeken/+page.server';
-import { InvalidInputError } from '../../../src/lib/server/errors';
+import { InvalidInputError } from '../../../src/lib/server/kernel/errors';
 import { useProcessDatabase } from '../process-env';
 import { as } from '../api/harness';
 import { createTeam, itemInput, openMeetingFor, submitted, type Team } from './fixtures';

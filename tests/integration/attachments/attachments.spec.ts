@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AccessError } from '../../../src/lib/server/access';
 import { useDb } from '../../../src/lib/server/db';
 import { attachmentContents, events } from '../../../src/lib/server/db/schema';
-import { InvalidInputError } from '../../../src/lib/server/errors';
+import { InvalidInputError, StateError } from '../../../src/lib/server/kernel/errors';
 import { draftItem, withdrawItem } from '../../../src/lib/server/agenda';
 import {
 	MAX_ATTACHMENT_BYTES,
@@ -15,7 +15,6 @@ import {
 	sanitiseFilename,
 	uploadAttachment
 } from '../../../src/lib/server/attachments';
-import { StateError } from '../../../src/lib/server/meetings/errors';
 import { useProcessDatabase } from '../process-env';
 import {
 	createTeam,

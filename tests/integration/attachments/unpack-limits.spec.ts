@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useDb } from '../../../src/lib/server/db';
 import { attachmentContents, events } from '../../../src/lib/server/db/schema';
-import { InvalidInputError } from '../../../src/lib/server/errors';
+import { InvalidInputError } from '../../../src/lib/server/kernel/errors';
 import { listAttachments, uploadAttachment } from '../../../src/lib/server/attachments';
 import { useProcessDatabase } from '../process-env';
 import { createTeam, rejection, submitted, type Team } from '../agenda/fixtures';

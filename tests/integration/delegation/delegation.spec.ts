@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AccessError } from '../../../src/lib/server/access';
 import { useDb } from '../../../src/lib/server/db';
 import { approvalDelegations, events, people } from '../../../src/lib/server/db/schema';
-import { InvalidInputError } from '../../../src/lib/server/errors';
+import { InvalidInputError } from '../../../src/lib/server/kernel/errors';
 import { recordApproval } from '../../../src/lib/server/agenda';
 import { startAgendaAlignment } from '../../../src/lib/server/meetings';
 import {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/lib/server/access';
-import { InvalidInputError } from '../../../src/lib/server/errors';
+import { InvalidInputError } from '../../../src/lib/server/kernel/errors';
 import { readAudit } from '../../../src/lib/server/identity/audit';
 import { useProcessDatabase } from '../process-env';
 import { createPerson } from './fixtures';

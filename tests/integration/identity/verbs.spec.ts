@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { AccessError } from '../../../src/lib/server/access';
 import { useDb } from '../../../src/lib/server/db';
 import { events, people, sessions } from '../../../src/lib/server/db/schema';
-import { ConflictError, InvalidInputError, RateLimitedError } from '../../../src/lib/server/errors';
+import {
+	ConflictError,
+	InvalidInputError,
+	RateLimitedError
+} from '../../../src/lib/server/kernel/errors';
 import {
 	login,
 	logout,

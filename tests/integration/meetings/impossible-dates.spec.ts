@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useDb } from '../../../src/lib/server/db';
 import { meetings } from '../../../src/lib/server/db/schema';
 import { grantDelegation } from '../../../src/lib/server/delegation';
-import { InvalidInputError } from '../../../src/lib/server/errors';
+import { InvalidInputError } from '../../../src/lib/server/kernel/errors';
 import {
 	getMeeting,
 	listMeetings,

@@ -3,7 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AccessError } from '../../../src/lib/server/access';
 import { useDb } from '../../../src/lib/server/db';
 import { events, meetingStatuses, type MeetingStatus } from '../../../src/lib/server/db/schema';
-import { InvalidInputError } from '../../../src/lib/server/errors';
+import {
+	InvalidInputError,
+	StaleVersionError,
+	StateError
+} from '../../../src/lib/server/kernel/errors';
 import {
 	cancelMeeting,
 	getMeeting,
@@ -14,7 +18,6 @@ import {
 	startAgendaAlignment,
 	updateMeeting
 } from '../../../src/lib/server/meetings';
-import { StaleVersionError, StateError } from '../../../src/lib/server/meetings/errors';
 import { useProcessDatabase } from '../process-env';
 import {
 	createTeam,

@@ -3,14 +3,14 @@ import { transaction, useDb } from '../db';
 import { agendaApprovals, parties, type AgendaApproval, type Party } from '../db/schema';
 import { appendEvents } from '../events';
 import { requireAccess, type Actor } from '../access';
-import { InvalidInputError } from '../errors';
+import { InvalidInputError, StateError } from '../kernel/errors';
 import type { RequestContext } from '../identity/context';
-import { StateError } from '../meetings/errors';
 import { moveMeeting } from '../meetings';
 import { findMeeting } from '../meetings/queries';
 import { agendaSnapshot, compareAgenda, fingerprintOf, type AgendaChange } from './fingerprint';
 import { partyLabels } from './co-sponsors';
-import { approvalSchema, parseInput, reasonSchema } from './schemas';
+import { parseInput, reasonSchema } from '../kernel/input';
+import { approvalSchema } from './schemas';
 import type { AgendaSnapshotItem } from '../db/schema';
 import { liveDelegationFor } from '../delegation';
 

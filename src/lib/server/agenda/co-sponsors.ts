@@ -3,12 +3,12 @@ import { transaction } from '../db';
 import { coSponsors, type Party } from '../db/schema';
 import { appendEvents } from '../events';
 import { AccessError, requireAccess, type Actor } from '../access';
-import { InvalidInputError } from '../errors';
+import { InvalidInputError, StateError } from '../kernel/errors';
 import type { RequestContext } from '../identity/context';
-import { StateError } from '../meetings/errors';
 import { requireProposer, requireStatus } from './items';
 import { findVisibleItem, itemEvent } from './store';
-import { inviteCoSponsorSchema, parseInput, respondCoSponsorSchema } from './schemas';
+import { parseInput } from '../kernel/input';
+import { inviteCoSponsorSchema, respondCoSponsorSchema } from './schemas';
 
 export const partyLabels: Record<Party, string> = {
 	rijk: 'het Rijk',

@@ -3,12 +3,12 @@ import { transaction, useDb } from '../db';
 import { comments, people } from '../db/schema';
 import { appendEvents } from '../events';
 import { AccessError, requireAccess, type Actor } from '../access';
-import { InvalidInputError } from '../errors';
+import { InvalidInputError, StateError } from '../kernel/errors';
 import type { RequestContext } from '../identity/context';
-import { isUuid } from '../meetings/queries';
-import { StateError } from '../meetings/errors';
+import { isUuid } from '../kernel/ids';
 import { findVisibleItem, itemAudience, type ItemRow } from './store';
-import { commentSchema, editCommentSchema, parseInput } from './schemas';
+import { parseInput } from '../kernel/input';
+import { commentSchema, editCommentSchema } from './schemas';
 import type { Transaction } from '../db';
 
 function commentEvent(

@@ -2,9 +2,8 @@ import { transaction, type Transaction } from '../db';
 import { agendaItems, type ItemStatus } from '../db/schema';
 import { appendEvents } from '../events';
 import { requireAccess, type Actor } from '../access';
-import { InvalidInputError } from '../errors';
+import { InvalidInputError, StateError } from '../kernel/errors';
 import type { RequestContext } from '../identity/context';
-import { StateError } from '../meetings/errors';
 import { agendaOpen, findMeeting, meetingStatusLabels, type MeetingRow } from '../meetings/queries';
 import { resetApprovalsIfChanged } from './fingerprint';
 import {
@@ -21,13 +20,8 @@ import {
 	writeRevision,
 	type ItemRow
 } from './store';
-import {
-	draftItemSchema,
-	itemProblems,
-	parseInput,
-	updateItemSchema,
-	versionOnly
-} from './schemas';
+import { parseInput } from '../kernel/input';
+import { draftItemSchema, itemProblems, updateItemSchema, versionOnly } from './schemas';
 
 /** A meeting whose agenda may still change, or a StateError that says why not. */
 export async function openMeeting(tx: Transaction, meetingId: string): Promise<MeetingRow> {

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { useDb } from '../db';
 import { agendaItemRevisions, people } from '../db/schema';
 import type { Actor } from '../access';
-import { InvalidInputError } from '../errors';
+import { InvalidInputError } from '../kernel/errors';
 import { diffLines, type DiffLine } from './diff';
 import { contentFields, findVisibleItem, itemFieldLabels, type Content } from './store';
 

@@ -1,9 +1,8 @@
 import { transaction } from '../db';
 import { appendEvents } from '../events';
 import { requireAccess, type Actor } from '../access';
-import { InvalidInputError } from '../errors';
+import { InvalidInputError, StateError } from '../kernel/errors';
 import type { RequestContext } from '../identity/context';
-import { StateError } from '../meetings/errors';
 import { findMeeting, type MeetingRow } from '../meetings/queries';
 import { resetApprovalsIfChanged } from './fingerprint';
 import { openMeeting, requireStatus } from './items';
@@ -15,13 +14,8 @@ import {
 	saveWorkflow,
 	writeOrder
 } from './store';
-import {
-	deferItemSchema,
-	parseInput,
-	placeItemSchema,
-	reasonSchema,
-	reorderSchema
-} from './schemas';
+import { parseInput, reasonSchema } from '../kernel/input';
+import { deferItemSchema, placeItemSchema, reorderSchema } from './schemas';
 
 /**
  * The secretariaat puts a submitted (or deferred) item on a meeting's agenda, at a place (default:

@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { parties, purposes } from '../db/schema';
-import { expectedVersion, optionalText, reasonSchema, uuidOf } from '../meetings/schemas';
-import { fieldErrors, InvalidInputError } from '../errors';
+import { expectedVersion, optionalText, reasonSchema, uuidOf } from '../kernel/input';
 import { calendarDate } from '../kernel/calendar-date';
 import { freeText } from '../kernel/text';
-
-export { reasonSchema };
 
 const title = freeText('De titel', 'Vul een titel in.')
 	.trim()
@@ -169,10 +166,3 @@ export const searchSchema = z.object({
 	from: calendarDate('Vul een datum in als jjjj-mm-dd.').optional(),
 	to: calendarDate('Vul een datum in als jjjj-mm-dd.').optional()
 });
-
-/** safeParse, or an InvalidInputError with Dutch messages per field. */
-export function parseInput<T>(schema: z.ZodType<T, unknown>, input: unknown): T {
-	const parsed = schema.safeParse(input ?? {});
-	if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error.issues));
-	return parsed.data;
-}

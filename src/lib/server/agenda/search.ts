@@ -2,11 +2,12 @@ import { and, asc, desc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
 import { useDb } from '../db';
 import { agendaItems, coSponsors, meetings, organisations } from '../db/schema';
 import { requireAccess, type Actor } from '../access';
-import { InvalidInputError } from '../errors';
+import { InvalidInputError } from '../kernel/errors';
 import { meetingColumns } from '../meetings/queries';
 import { endOfAmsterdamDay, startOfAmsterdamDay } from '../../time';
 import { visibleTo } from './queries';
-import { parseInput, searchSchema } from './schemas';
+import { parseInput } from '../kernel/input';
+import { searchSchema } from './schemas';
 import { itemColumns } from './store';
 
 export const SEARCH_LIMIT = 100;

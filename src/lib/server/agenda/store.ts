@@ -3,8 +3,8 @@ import type { Executor, Transaction } from '../db';
 import { agendaItemRevisions, agendaItems, type AgendaItem, type ItemStatus } from '../db/schema';
 import { AccessError, requireAccess, type Actor } from '../access';
 import type { EventInput } from '../events';
-import { isUuid } from '../meetings/queries';
-import { StaleVersionError } from '../meetings/errors';
+import { isUuid } from '../kernel/ids';
+import { StaleVersionError } from '../kernel/errors';
 import { contentFields } from './content-fields';
 
 /** Every column but the search vector, which only the database reads. */

@@ -1,5 +1,5 @@
 import { problem, problemFor } from '../http/problem';
-import { StaleVersionError } from '../meetings/errors';
+import { StaleVersionError } from '../kernel/errors';
 
 /**
  * A client mistake found by the API layer itself (before any verb ran): it answers as a problem

@@ -3,7 +3,7 @@ import { diffRevisions, getItem } from '../agenda';
 import { contentFields, itemFieldLabels } from '../agenda/store';
 import { useDb } from '../db';
 import { getMeeting } from '../meetings';
-import { StaleVersionError } from '../meetings/errors';
+import { StaleVersionError } from '../kernel/errors';
 import { meetingChangesSince } from '../meetings/queries';
 import { meetingFieldLabels } from '../meetings/schemas';
 

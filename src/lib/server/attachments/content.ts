@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
-import { InvalidInputError } from '../errors';
+import { InvalidInputError } from '../kernel/errors';
 import { inspectZip, zipRefusal } from './zip-limits';
 
 /** 25 MB, the limit the issue sets. server.js lets a request of this size through. */

@@ -10,11 +10,11 @@ import {
 } from '../db/schema';
 import { appendEvents } from '../events';
 import { AccessError, decideAccess, requireAccess, type Actor } from '../access';
-import { InvalidInputError, fieldErrors } from '../errors';
+import { InvalidInputError, fieldErrors, StateError } from '../kernel/errors';
 import type { RequestContext } from '../identity/context';
-import { StateError } from '../meetings/errors';
+import { isUuid } from '../kernel/ids';
 // An agenda that is adopted, held or cancelled is frozen: its documents too.
-import { agendaOpen, findMeeting, isUuid, meetingStatusLabels } from '../meetings/queries';
+import { agendaOpen, findMeeting, meetingStatusLabels } from '../meetings/queries';
 import { findVisibleItem, itemAudience, itemStatusLabels, type ItemRow } from '../agenda/store';
 import { checkFile } from './content';
 

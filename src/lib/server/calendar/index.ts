@@ -5,7 +5,8 @@ import { appendEvents } from '../events';
 import { AccessError, requireAccess, type Actor } from '../access';
 import { composeToken, hashSecret, randomSecret, secretMatches, splitToken } from '../auth/tokens';
 import type { RequestContext } from '../identity/context';
-import { findMeeting, isUuid, meetingColumns, type MeetingRow } from '../meetings/queries';
+import { isUuid } from '../kernel/ids';
+import { findMeeting, meetingColumns, type MeetingRow } from '../meetings/queries';
 import { buildCalendar, type CalendarMeeting } from './ics';
 
 /** The titles of each meeting's placed items, in agenda order: one query for any number. */

@@ -4,9 +4,9 @@ import { transaction, useDb, type Executor } from '../db';
 import { approvalDelegations, people, type ApprovalDelegation } from '../db/schema';
 import { appendEvents } from '../events';
 import { AccessError, decideAccess, requireAccess, type Actor } from '../access';
-import { InvalidInputError, fieldErrors } from '../errors';
+import { InvalidInputError, fieldErrors } from '../kernel/errors';
 import type { RequestContext } from '../identity/context';
-import { isUuid } from '../meetings/queries';
+import { isUuid } from '../kernel/ids';
 import { startOfAmsterdamDay } from '../../time';
 
 const grantSchema = z.object({

@@ -1,6 +1,6 @@
 import { fail, error as kitError, type ActionFailure } from '@sveltejs/kit';
 import { AccessError } from '../access';
-import { ConflictError, InvalidInputError, RateLimitedError } from '../errors';
+import { ConflictError, InvalidInputError, RateLimitedError } from '../kernel/errors';
 
 export interface FormFailure {
 	/** Field name → Dutch message; `''` holds a message about the whole form. */

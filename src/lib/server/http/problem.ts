@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { AccessError } from '../access';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../db/unavailable';
-import { ConflictError, InvalidInputError, RateLimitedError } from '../errors';
+import { ConflictError, InvalidInputError, RateLimitedError } from '../kernel/errors';
 
 /** A problem document (RFC 9457) for the JSON API, in Dutch. */
 export function problem(

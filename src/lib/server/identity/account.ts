@@ -17,8 +17,8 @@ import {
 	verifyTotpCode
 } from '../auth/mfa';
 import { composeToken, hashSecret, randomSecret, secretMatches, splitToken } from '../auth/tokens';
-import { fieldErrors, InvalidInputError } from '../errors';
-import { isUuid } from '../meetings/queries';
+import { fieldErrors, InvalidInputError } from '../kernel/errors';
+import { isUuid } from '../kernel/ids';
 import type { RequestContext } from './context';
 import { apiTokenSchema, changePasswordSchema, confirmTotpSchema } from './schemas';
 

@@ -3,7 +3,7 @@ import { useDb } from '../db';
 import { people } from '../db/schema';
 import { queryAudit } from '../events';
 import { requireAccess, type Actor } from '../access';
-import { fieldErrors, InvalidInputError } from '../errors';
+import { fieldErrors, InvalidInputError } from '../kernel/errors';
 import { auditFilterSchema } from './schemas';
 import { endOfAmsterdamDay, startOfAmsterdamDay } from '../../time';
 

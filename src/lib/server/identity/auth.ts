@@ -6,7 +6,7 @@ import { hashPassword, verifyPassword } from '../auth/password';
 import { createSession, invalidateSession } from '../auth/session';
 import { recoveryCodeMatches, verifyTotpCode } from '../auth/mfa';
 import { limits, rateLimiter } from '../auth/rate-limit';
-import { InvalidInputError, RateLimitedError } from '../errors';
+import { InvalidInputError, RateLimitedError } from '../kernel/errors';
 import type { Actor } from '../access';
 import { sessionPolicy, TWO_FACTOR_REQUIRED, type RequestContext } from './context';
 import { loginSchema, totpCodeSchema } from './schemas';

@@ -9,8 +9,8 @@ import { createSession, invalidatePersonSessions } from '../auth/session';
 import { composeToken, hashSecret, randomSecret, secretMatches, splitToken } from '../auth/tokens';
 import { limits, rateLimiter } from '../auth/rate-limit';
 import { sendMail } from '../mail';
-import { ConflictError, fieldErrors, InvalidInputError, RateLimitedError } from '../errors';
-import { isUuid } from '../meetings/queries';
+import { ConflictError, fieldErrors, InvalidInputError, RateLimitedError } from '../kernel/errors';
+import { isUuid } from '../kernel/ids';
 import { sessionPolicy, type RequestContext } from './context';
 import { acceptInvitationSchema, changeRoleSchema, inviteSchema } from './schemas';
 

@@ -3,10 +3,9 @@ import { transaction, type Transaction } from '../db';
 import { agendaItems, meetings, type MeetingStatus } from '../db/schema';
 import { appendEvents } from '../events';
 import { requireAccess, type Actor } from '../access';
-import { fieldErrors, InvalidInputError } from '../errors';
+import { InvalidInputError, StaleVersionError, StateError } from '../kernel/errors';
 import type { RequestContext } from '../identity/context';
 import { itemColumns, itemEvent, saveWorkflow } from '../agenda/store';
-import { StaleVersionError, StateError } from './errors';
 import {
 	findMeeting,
 	meetingChangesSince,
@@ -14,31 +13,16 @@ import {
 	meetingStatusLabels,
 	type MeetingRow
 } from './queries';
+import { parseInput, reasonSchema } from '../kernel/input';
 import {
 	meetingFieldLabels,
 	meetingFields,
 	meetingProblems,
-	reasonSchema,
 	updateMeetingSchema,
 	type MeetingFields
 } from './schemas';
 
 export { getMeeting, listMeetings } from './queries';
-
-function parse<T>(
-	schema: {
-		safeParse(
-			input: unknown
-		):
-			| { success: true; data: T }
-			| { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-	},
-	input: unknown
-): T {
-	const parsed = schema.safeParse(input ?? {});
-	if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error.issues));
-	return parsed.data;
-}
 
 async function checkPreparatory(tx: Transaction, fields: MeetingFields, selfId?: string) {
 	if (!fields.preparatoryMeetingId) return;
@@ -73,7 +57,7 @@ function meetingEvent(
 /** The secretariat plans a meeting; it starts as "gepland". */
 export async function planMeeting(actor: Actor, input: unknown, context: RequestContext = {}) {
 	requireAccess(actor, 'meeting.manage');
-	const fields = parse(meetingFields, input);
+	const fields = parseInput(meetingFields, input);
 	const problems = meetingProblems(fields);
 	if (Object.keys(problems).length) throw new InvalidInputError(problems);
 	return transaction(async (tx) => {
@@ -98,7 +82,7 @@ export async function updateMeeting(
 	context: RequestContext = {}
 ) {
 	requireAccess(actor, 'meeting.manage');
-	const { expectedVersion, ...changes } = parse(updateMeetingSchema, input);
+	const { expectedVersion, ...changes } = parseInput(updateMeetingSchema, input);
 	return transaction(async (tx) => {
 		const meeting = await findMeeting(tx, meetingId, { lock: true });
 		if (meeting.version !== expectedVersion) {
@@ -247,7 +231,7 @@ export async function cancelMeeting(
 	context: RequestContext = {}
 ) {
 	requireAccess(actor, 'meeting.manage');
-	const { reason } = parse(reasonSchema, input);
+	const { reason } = parseInput(reasonSchema, input);
 	return transaction(async (tx) => {
 		const saved = await moveMeeting(
 			tx,

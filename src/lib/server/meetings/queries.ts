@@ -3,7 +3,8 @@ import { getTableColumns } from 'drizzle-orm';
 import { useDb, type Executor } from '../db';
 import { meetings, type Meeting, type MeetingStatus } from '../db/schema';
 import { AccessError, requireAccess, type Actor } from '../access';
-import { fieldErrors, InvalidInputError } from '../errors';
+import { fieldErrors, InvalidInputError } from '../kernel/errors';
+import { isUuid } from '../kernel/ids';
 import { listMeetingsSchema } from './schemas';
 import { startOfAmsterdamDay } from '../../time';
 
@@ -11,10 +12,6 @@ import { startOfAmsterdamDay } from '../../time';
 const { search: _search, ...columns } = getTableColumns(meetings);
 export const meetingColumns = columns;
 export type MeetingRow = Omit<Meeting, 'search'>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: unknown): value is string =>
-	typeof value === 'string' && UUID.test(value);
 
 /** The meeting or a 404: an id that is not even well-formed does not exist either. */
 export async function findMeeting(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { meetingKinds } from '../db/schema';
+import { expectedVersion, optionalText, uuidOf } from '../kernel/input';
 import { freeText, refuseUnfit } from '../kernel/text';
 
 /** An instant: a Date, or an ISO 8601 date-time with an offset (the API's form). */
@@ -9,24 +10,6 @@ export const instant = (message: string) =>
 			error: message
 		})
 		.transform((value) => new Date(value));
-
-/**
- * Free text that may be left empty: trimmed, and empty becomes null. `label` names the field at the
- * start of a sentence ("Het onderwerp"), for the message about a character that is not text.
- */
-export const optionalText = (label: string, max: number, tooLong: string) =>
-	freeText(label, 'Vul hier tekst in.')
-		.trim()
-		.max(max, { error: tooLong })
-		.nullish()
-		.transform((value) => (value ? value : null));
-
-export const uuidOf = (message: string) => z.uuid({ error: message });
-
-export const expectedVersion = z.coerce
-	.number({ error: 'De versie ontbreekt. Laad de pagina opnieuw.' })
-	.int({ error: 'De versie ontbreekt. Laad de pagina opnieuw.' })
-	.positive({ error: 'De versie ontbreekt. Laad de pagina opnieuw.' });
 
 const DAY = 86_400_000;
 /** The platform holds no overleg from before 2000 (as the list's year filter says). */
@@ -89,13 +72,6 @@ export type MeetingFields = z.output<typeof meetingFields>;
 
 /** A change to an existing meeting: only the times that can be meant, whatever its date was. */
 export const updateMeetingSchema = z.object(meetingShape).partial().extend({ expectedVersion });
-
-export const reasonSchema = z.object({
-	reason: freeText('De reden', 'Geef een reden.')
-		.trim()
-		.min(3, { error: 'Geef een reden van minstens drie tekens.' })
-		.max(2000, { error: 'Deze reden is te lang (hoogstens 2000 tekens).' })
-});
 
 export const listMeetingsSchema = z.object({
 	kind: z.enum(meetingKinds, { error: 'Kies een soort overleg uit de lijst.' }).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reasonSchema } from '../kernel/input';
 import {
 	commentSchema,
 	deferItemSchema,
@@ -6,7 +7,6 @@ import {
 	editCommentSchema,
 	inviteCoSponsorSchema,
 	placeItemSchema,
-	reasonSchema,
 	respondCoSponsorSchema,
 	searchSchema,
 	updateItemSchema

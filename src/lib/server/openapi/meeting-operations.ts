@@ -1,10 +1,6 @@
 import { z } from 'zod';
-import {
-	listMeetingsSchema,
-	meetingFields,
-	reasonSchema,
-	updateMeetingSchema
-} from '../meetings/schemas';
+import { reasonSchema } from '../kernel/input';
+import { listMeetingsSchema, meetingFields, updateMeetingSchema } from '../meetings/schemas';
 import { approvalSchema, reorderSchema } from '../agenda/schemas';
 import { agendaOrderResponse, agendaResponse } from './item-schemas';
 import {

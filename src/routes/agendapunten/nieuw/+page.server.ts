@@ -4,7 +4,7 @@ import { orAccessError, requireSignedIn } from '$lib/route-guards.server';
 import { decideAccess } from '$lib/server/access';
 import { draftItem, submitItem } from '$lib/server/agenda';
 import { requestContext } from '$lib/server/http/client';
-import { ConflictError, InvalidInputError } from '$lib/server/errors';
+import { ConflictError, InvalidInputError } from '$lib/server/kernel/errors';
 import { openMeetings, readItemForm, saveFailure, setItemNotice } from '../item-form.server';
 import type { Actions, PageServerLoad } from './$types';
 

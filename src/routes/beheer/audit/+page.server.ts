@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { orAccessError, requireSignedIn } from '$lib/route-guards.server';
 import { AccessError } from '$lib/server/access';
-import { InvalidInputError } from '$lib/server/errors';
+import { InvalidInputError } from '$lib/server/kernel/errors';
 import { auditPeople, readAudit } from '$lib/server/identity/audit';
 import type { PageServerLoad } from './$types';
 

@@ -3,7 +3,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { orAccessError, requireSignedIn } from '$lib/route-guards.server';
 import { decideAccess } from '$lib/server/access';
 import { getItem, submitItem, updateItem } from '$lib/server/agenda';
-import { ConflictError, InvalidInputError } from '$lib/server/errors';
+import { ConflictError, InvalidInputError } from '$lib/server/kernel/errors';
 import { requestContext } from '$lib/server/http/client';
 import { openMeetings, readItemForm, saveFailure, setItemNotice } from '../../item-form.server';
 import type { Actions, PageServerLoad } from './$types';

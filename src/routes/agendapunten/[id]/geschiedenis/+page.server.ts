@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { orAccessError, requireSignedIn } from '$lib/route-guards.server';
 import { diffRevisions, getItem, listRevisions } from '$lib/server/agenda';
 import { contentFields } from '$lib/server/agenda/content-fields';
-import { InvalidInputError } from '$lib/server/errors';
+import { InvalidInputError } from '$lib/server/kernel/errors';
 import { getMeeting } from '$lib/server/meetings';
 import type { PageServerLoad } from './$types';
 

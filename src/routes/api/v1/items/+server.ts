@@ -2,7 +2,7 @@ import { endpoint } from '$lib/server/api/endpoint';
 import { queryObject } from '$lib/server/api/request';
 import { draftItem, myProposals } from '$lib/server/agenda';
 import { unscheduledItems } from '$lib/server/agenda/queries';
-import { fieldErrors, InvalidInputError } from '$lib/server/errors';
+import { fieldErrors, InvalidInputError } from '$lib/server/kernel/errors';
 import { itemListQuery } from '$lib/server/openapi/item-operations';
 import { api } from '$lib/server/openapi/operations';
 

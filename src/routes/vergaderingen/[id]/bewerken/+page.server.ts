@@ -5,7 +5,7 @@ import { orAccessError, requireSignedIn } from '$lib/route-guards.server';
 import { decideAccess } from '$lib/server/access';
 import { requestContext } from '$lib/server/http/client';
 import { getMeeting, listMeetings, updateMeeting } from '$lib/server/meetings';
-import { StaleVersionError } from '$lib/server/meetings/errors';
+import { StaleVersionError } from '$lib/server/kernel/errors';
 import {
 	meetingInput,
 	meetingValues,

@@ -1,6 +1,6 @@
 import { endpoint } from '$lib/server/api/endpoint';
 import { invalid } from '$lib/server/api/problems';
-import { fieldErrors, InvalidInputError } from '$lib/server/errors';
+import { fieldErrors, InvalidInputError } from '$lib/server/kernel/errors';
 import { updateMeeting } from '$lib/server/meetings';
 import { moveMeetingSchema } from '$lib/server/openapi/meeting-operations';
 import { api } from '$lib/server/openapi/operations';
