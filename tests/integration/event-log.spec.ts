@@ -28,10 +28,10 @@ describe.each(enginesUnderTest())('the event log on %s', (engine) => {
 					type: 'auth.login_failed.v1',
 					subjectType: 'email',
 					subjectId: 'a@b.nl',
-					visibility: 'audit',
+					audience: { kind: 'audit' },
 					payload: { reason: 'unknown_account' }
 				},
-				{ type: 'auth.logout.v1', subjectType: 'person', subjectId: 'p1', visibility: 'audit' }
+				{ type: 'auth.logout.v1', subjectType: 'person', subjectId: 'p1', audience: { kind: 'audit' } }
 			])
 		);
 		firstId = written[0]!.id;
@@ -77,7 +77,7 @@ describe.each(enginesUnderTest())('the event log on %s', (engine) => {
 		await expect(
 			test.handle.db.transaction(async (tx) => {
 				await appendEvents(tx, { actor: null }, [
-					{ type: 'auth.logout.v1', subjectType: 'person', subjectId: 'p2', visibility: 'audit' }
+					{ type: 'auth.logout.v1', subjectType: 'person', subjectId: 'p2', audience: { kind: 'audit' } }
 				]);
 				throw new Error('the change failed');
 			})

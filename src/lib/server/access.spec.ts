@@ -39,9 +39,10 @@ type Case = {
 	allowed: [Role, Subject?][];
 	denied: [Role | null, Subject | undefined, 'hidden' | 'forbidden'][];
 };
-const conceptOfOwn = { submittedAt: null, proposingOrganisationId: 'org' };
-const conceptOfOther = { submittedAt: null, proposingOrganisationId: 'other-org' };
-const submittedOfOther = { submittedAt: new Date(), proposingOrganisationId: 'other-org' };
+// Agenda items as the gate sees them: by their stored audience (schema/agenda.ts).
+const conceptOfOwn = { audience: ['organisation:org'] };
+const conceptOfOther = { audience: ['organisation:other-org'] };
+const submittedOfOther = { audience: ['table'] };
 const ownOrganisation = { organisationId: 'org' };
 const otherOrganisation = { organisationId: 'other-org' };
 const ownComment = (a: Actor) => ({ authorId: a.personId });

@@ -1,3 +1,4 @@
+import { canSee, type AudienceKeys } from './audience';
 import type { Party, Role } from './db/schema';
 import { roles } from './db/schema';
 
@@ -49,12 +50,11 @@ export interface PersonSubject {
 }
 
 /**
- * An agenda item as the gate needs it. Until it is submitted (a concept, or a concept withdrawn
- * before it was ever submitted) it belongs to its proposing organisation alone.
+ * Something whose readers its audience names (src/lib/server/audience.ts): an agenda item carries
+ * its own (a concept is its organisation's until it is submitted).
  */
-export interface ItemSubject {
-	submittedAt: Date | null;
-	proposingOrganisationId: string;
+export interface AudienceSubject {
+	audience: AudienceKeys;
 }
 export interface OrganisationSubject {
 	organisationId: string;
@@ -137,10 +137,7 @@ export const permissionRules = {
 		write: false,
 		description:
 			'Een agendapunt bekijken, met reacties en geschiedenis (een concept alleen binnen de eigen organisatie)',
-		check: (actor: Actor, subject: ItemSubject) =>
-			subject.submittedAt === null && subject.proposingOrganisationId !== actor.organisationId
-				? 'hidden'
-				: 'ok'
+		check: (actor: Actor, subject: AudienceSubject) => (canSee(actor, subject.audience) ? 'ok' : 'hidden')
 	},
 	'agenda_item.draft': {
 		roles: participants,

@@ -90,7 +90,7 @@ describe('comments', () => {
 			.where(and(eq(events.type, 'comment.deleted.v1'), eq(events.subjectId, other.id)));
 		expect(logged[0]).toMatchObject({
 			actorPersonId: team.secretariaat.personId,
-			visibility: 'participants'
+			audience: ['table']
 		});
 		const again = await rejection(editComment(team.ipoMedewerker, other.id, { body: 'Terug' }));
 		expect(again).toBeInstanceOf(StateError);

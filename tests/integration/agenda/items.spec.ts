@@ -38,7 +38,7 @@ beforeAll(async () => {
 async function eventsOf(itemId: string) {
 	const db = await useDb();
 	return db
-		.select({ type: events.type, visibility: events.visibility, visibleTo: events.visibleTo })
+		.select({ type: events.type, audience: events.audience })
 		.from(events)
 		.where(and(eq(events.subjectType, 'agenda_item'), eq(events.subjectId, itemId)))
 		.orderBy(asc(events.id));
@@ -62,8 +62,7 @@ describe('draftItem', () => {
 		expect(await eventsOf(unscheduled.id)).toEqual([
 			{
 				type: 'agenda_item.drafted.v1',
-				visibility: 'organisation',
-				visibleTo: team.bzkMedewerker.organisationId
+				audience: [`organisation:${team.bzkMedewerker.organisationId}`]
 			}
 		]);
 		expect(await listRevisions(team.bzkMedewerker, unscheduled.id)).toHaveLength(1);
@@ -227,7 +226,7 @@ describe('submitItem', () => {
 		const types = await eventsOf(item.id);
 		expect(types.at(-1)).toMatchObject({
 			type: 'agenda_item.submitted.v1',
-			visibility: 'participants'
+			audience: ['table']
 		});
 	});
 

@@ -74,8 +74,8 @@ describe('upload', () => {
 		expect(list[0]).not.toHaveProperty('bytes');
 		const db = await useDb();
 		const logged = await db.select().from(events).where(eq(events.subjectId, bySecretariat.id));
-		expect(logged.map((e) => [e.type, e.visibility])).toEqual([
-			['attachment.uploaded.v1', 'participants']
+		expect(logged.map((e) => [e.type, e.audience])).toEqual([
+			['attachment.uploaded.v1', ['table']]
 		]);
 	});
 
@@ -94,7 +94,7 @@ describe('upload', () => {
 		const own = await uploadAttachment(team.vngBestuurder, concept.id, pdf());
 		const db = await useDb();
 		const [event] = await db.select().from(events).where(eq(events.subjectId, own.id));
-		expect(event!.visibility).toBe('organisation');
+		expect(event!.audience).toEqual([`organisation:${team.vngBestuurder.organisationId}`]);
 	});
 
 	it('denied: content that is not an accepted type, whatever its name says', async () => {
@@ -129,22 +129,29 @@ describe('upload', () => {
 		expect(await listAttachments(team.vngMedewerker, item.id)).toEqual([]);
 	});
 
-	it('size: exactly 25 MB is accepted, one byte more is refused with a message', async () => {
-		const item = await submitted(team.vngMedewerker, null);
-		const big = new Uint8Array(MAX_ATTACHMENT_BYTES);
-		big.set(samples.pdf);
-		const row = await uploadAttachment(team.vngMedewerker, item.id, {
-			filename: 'groot.pdf',
-			bytes: big
-		});
-		expect(row.size).toBe(MAX_ATTACHMENT_BYTES);
-		const tooBig = new Uint8Array(MAX_ATTACHMENT_BYTES + 1);
-		tooBig.set(samples.pdf);
-		const refused = await rejection(
-			uploadAttachment(team.vngMedewerker, item.id, { filename: 'te-groot.pdf', bytes: tooBig })
-		);
-		expect((refused as InvalidInputError).fields.file).toMatch(/25 MB/);
-	});
+	// 25 MB into the embedded engine (WebAssembly) takes seconds alone, more beside other files.
+	it(
+		'size: exactly 25 MB is accepted, one byte more is refused with a message',
+		{
+			timeout: 120_000
+		},
+		async () => {
+			const item = await submitted(team.vngMedewerker, null);
+			const big = new Uint8Array(MAX_ATTACHMENT_BYTES);
+			big.set(samples.pdf);
+			const row = await uploadAttachment(team.vngMedewerker, item.id, {
+				filename: 'groot.pdf',
+				bytes: big
+			});
+			expect(row.size).toBe(MAX_ATTACHMENT_BYTES);
+			const tooBig = new Uint8Array(MAX_ATTACHMENT_BYTES + 1);
+			tooBig.set(samples.pdf);
+			const refused = await rejection(
+				uploadAttachment(team.vngMedewerker, item.id, { filename: 'te-groot.pdf', bytes: tooBig })
+			);
+			expect((refused as InvalidInputError).fields.file).toMatch(/25 MB/);
+		}
+	);
 
 	it('names: folders and control characters go, a missing extension is added', async () => {
 		expect(sanitiseFilename('../../etc/passwd')).toBe('passwd');

@@ -105,9 +105,9 @@ describe('the private feed', () => {
 			.from(events)
 			.where(eq(events.subjectId, first.id))
 			.orderBy(asc(events.id));
-		expect(logged.map((e) => [e.type, e.visibility, e.visibleTo])).toEqual([
-			['calendar_feed.created.v1', 'person', person.personId],
-			['calendar_feed.revoked.v1', 'person', person.personId]
+		expect(logged.map((e) => [e.type, e.audience])).toEqual([
+			['calendar_feed.created.v1', [`person:${person.personId}`]],
+			['calendar_feed.revoked.v1', [`person:${person.personId}`]]
 		]);
 	});
 

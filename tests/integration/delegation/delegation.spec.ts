@@ -58,8 +58,8 @@ describe('grantDelegation', () => {
 		expect(approval).toMatchObject({ party: 'vng', decidedBy: medewerker.personId });
 		const db = await useDb();
 		const logged = await db.select().from(events).where(eq(events.subjectId, delegation.id));
-		expect(logged.map((e) => [e.type, e.visibility])).toEqual([
-			['delegation.granted.v1', 'organisation']
+		expect(logged.map((e) => [e.type, e.audience])).toEqual([
+			['delegation.granted.v1', [`organisation:${delegation.organisationId}`]]
 		]);
 		const [recorded] = await db
 			.select()

@@ -3,7 +3,7 @@
  * proxies a test can cut. PostgreSQL only: several processes cannot share the embedded engine
  * (vite.config.ts runs this file when DATABASE_URL is set, as the PostgreSQL pass of CI does).
  */
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetConfig } from '../../../src/lib/server/config';
 import { closeDatabase, useDb } from '../../../src/lib/server/db';
@@ -70,7 +70,7 @@ async function participantEventIds(since: number): Promise<number[]> {
 	const rows = await db
 		.select({ id: events.id })
 		.from(events)
-		.where(and(gt(events.id, since), inArray(events.visibility, ['participants', 'public'])))
+		.where(and(gt(events.id, since), sql`${events.audience} && array['table', 'public']::text[]`))
 		.orderBy(asc(events.id));
 	return rows.map((row) => row.id);
 }

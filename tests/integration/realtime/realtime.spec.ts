@@ -146,7 +146,7 @@ describe('delivery follows visibility', () => {
 						type: 'test.rolled_back.v1',
 						subjectType: 'test',
 						subjectId: marker,
-						visibility: 'participants'
+						audience: { kind: 'table' }
 					}
 				]);
 				throw new Error('undone');
@@ -158,7 +158,7 @@ describe('delivery follows visibility', () => {
 					type: 'test.committed.v1',
 					subjectType: 'test',
 					subjectId: marker,
-					visibility: 'participants'
+					audience: { kind: 'table' }
 				}
 			])
 		);
@@ -200,7 +200,7 @@ describe('replay', () => {
 				type: 'test.filler.v1',
 				subjectType: 'test',
 				subjectId: String(index),
-				visibility: 'participants' as const
+				audience: ['table']
 			}))
 		);
 		const answer = await emitWithAck<ReplayAck>(listener, 'replay', { since: lastEventId });

@@ -1,3 +1,4 @@
+import { audiences } from '../audience';
 import { and, eq, inArray } from 'drizzle-orm';
 import { transaction, useDb } from '../db';
 import { agendaApprovals, parties, type AgendaApproval, type Party } from '../db/schema';
@@ -81,7 +82,7 @@ export async function recordApproval(
 				subjectType: 'meeting',
 				subjectId: meeting.id,
 				meetingId: meeting.id,
-				visibility: 'participants',
+				audience: audiences.meeting(meeting.id),
 				payload: {
 					party,
 					decision,

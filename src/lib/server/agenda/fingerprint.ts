@@ -1,3 +1,4 @@
+import { audiences } from '../audience';
 import { createHash } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Executor, Transaction } from '../db';
@@ -147,7 +148,7 @@ export async function resetApprovalsIfChanged(
 			subjectType: 'meeting',
 			subjectId: meetingId,
 			meetingId,
-			visibility: 'participants' as const,
+			audience: audiences.meeting(meetingId),
 			payload: { party: approval.party }
 		}))
 	);

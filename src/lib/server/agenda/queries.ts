@@ -15,16 +15,13 @@ import {
 import { requireAccess, type Actor } from '../access';
 import { findMeeting, meetingColumns } from '../meetings/queries';
 import { approvalOverview } from './approvals';
+import { itemsVisibleTo } from './audience';
 import { partyLabels } from './co-sponsors';
 import { agendaTiming } from './schedule';
 import { findVisibleItem, itemColumns } from './store';
 
-/** Items the actor may see: submitted ones, and their own organisation's concepts. */
-export const visibleTo = (actor: Actor) =>
-	or(
-		isNotNull(agendaItems.submittedAt),
-		eq(agendaItems.proposingOrganisationId, actor.organisationId)
-	)!;
+/** Items the actor may see (their stored audience: agenda/audience.ts). */
+export const visibleTo = (actor: Actor) => itemsVisibleTo(actor);
 
 const proposer = alias(people, 'proposer');
 const itemWithNames = {

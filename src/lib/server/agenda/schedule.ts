@@ -1,3 +1,4 @@
+import { audiences } from '../audience';
 import { transaction } from '../db';
 import { appendEvents } from '../events';
 import { requireAccess, type Actor } from '../access';
@@ -97,7 +98,7 @@ export async function reorderAgenda(
 				subjectType: 'meeting',
 				subjectId: meetingId,
 				meetingId,
-				visibility: 'participants',
+				audience: audiences.meeting(meetingId),
 				payload: { order: orderedItemIds }
 			}
 		]);

@@ -5,6 +5,7 @@ import { AccessError, requireAccess, type Actor } from '../access';
 import type { EventInput } from '../events';
 import { isUuid } from '../kernel/ids';
 import { StaleVersionError } from '../kernel/errors';
+import { itemAudience } from './audience';
 import { contentFields } from './content-fields';
 
 /** Every column but the search vector, which only the database reads. */
@@ -62,13 +63,6 @@ export async function findVisibleItem(
 	if (!item) throw new AccessError(404);
 	requireAccess(actor, 'agenda_item.read', item);
 	return item;
-}
-
-/** Who may see an event about this item: the proposer alone until it was submitted. */
-export function itemAudience(item: ItemRow): Pick<EventInput, 'visibility' | 'visibleTo'> {
-	return item.submittedAt === null
-		? { visibility: 'organisation', visibleTo: item.proposingOrganisationId }
-		: { visibility: 'participants', visibleTo: null };
 }
 
 export function itemEvent(

@@ -15,7 +15,8 @@ import type { RequestContext } from '../identity/context';
 import { isUuid } from '../kernel/ids';
 // An agenda that is adopted, held or cancelled is frozen: its documents too.
 import { agendaOpen, findMeeting, meetingStatusLabels } from '../meetings/queries';
-import { findVisibleItem, itemAudience, itemStatusLabels, type ItemRow } from '../agenda/store';
+import { itemAudience } from '../agenda/audience';
+import { findVisibleItem, itemStatusLabels, type ItemRow } from '../agenda/store';
 import { checkFile } from './content';
 
 export {
@@ -162,7 +163,7 @@ export async function listAttachments(actor: Actor, itemId: string) {
  */
 export async function attachmentsSection(
 	actor: Actor,
-	item: Pick<ItemRow, 'id' | 'submittedAt' | 'proposingOrganisationId' | 'status'>
+	item: Pick<ItemRow, 'id' | 'audience' | 'proposingOrganisationId' | 'status'>
 ) {
 	requireAccess(actor, 'agenda_item.read', item);
 	const list = await attachmentsOfItem(await useDb(), item.id);
@@ -194,8 +195,7 @@ export async function downloadAttachment(actor: Actor, attachmentId: string) {
 			mediaType: attachments.mediaType,
 			size: attachments.size,
 			sha256: attachments.sha256,
-			submittedAt: agendaItems.submittedAt,
-			proposingOrganisationId: agendaItems.proposingOrganisationId,
+			audience: agendaItems.audience,
 			bytes: attachmentContents.bytes
 		})
 		.from(attachments)

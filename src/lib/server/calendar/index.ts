@@ -1,3 +1,4 @@
+import { audiences } from '../audience';
 import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm';
 import { transaction, useDb, type Executor } from '../db';
 import { agendaItems, calendarFeeds, meetings, organisations, people } from '../db/schema';
@@ -116,8 +117,7 @@ function feedEvent(actor: Actor, feedId: string, type: `${string}.v${number}`) {
 		type,
 		subjectType: 'calendar_feed',
 		subjectId: feedId,
-		visibility: 'person' as const,
-		visibleTo: actor.personId
+		audience: audiences.person(actor.personId)
 	};
 }
 

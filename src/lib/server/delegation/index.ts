@@ -1,3 +1,4 @@
+import { audiences } from '../audience';
 import { aliasedTable, and, asc, desc, eq, gt, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { transaction, useDb, type Executor } from '../db';
@@ -83,8 +84,7 @@ function delegationEvent(row: ApprovalDelegation, type: `${string}.v${number}`) 
 		type,
 		subjectType: 'approval_delegation',
 		subjectId: row.id,
-		visibility: 'organisation' as const,
-		visibleTo: row.organisationId,
+		audience: audiences.organisation(row.organisationId),
 		payload: {
 			party: row.party,
 			delegatorId: row.delegatorId,

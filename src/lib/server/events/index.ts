@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { afterCommit, type Executor, type Transaction } from '../db';
-import { events, type EventRow, type Visibility } from '../db/schema';
+import { audienceKeys, type Audience, type AudienceKeys } from '../audience';
+import { events, type EventRow } from '../db/schema';
 import { publishCommitted } from './bus';
 
 /**
@@ -20,8 +21,8 @@ export interface EventInput {
 	type: `${string}.v${number}`;
 	subjectType: string;
 	subjectId: string;
-	visibility: Visibility;
-	visibleTo?: string | null;
+	/** Who may see it: an audience, or the keys of one (an agenda item's stored audience). */
+	audience: Audience | AudienceKeys;
 	meetingId?: string | null;
 	payload?: Record<string, unknown>;
 }
@@ -52,8 +53,9 @@ export async function appendEvents(
 				subjectType: input.subjectType,
 				subjectId: input.subjectId,
 				meetingId: input.meetingId ?? null,
-				visibility: input.visibility,
-				visibleTo: input.visibleTo ?? null,
+				audience: Array.isArray(input.audience)
+					? [...input.audience]
+					: audienceKeys(input.audience as Audience),
 				requestId: context.requestId ?? null,
 				payload: input.payload ?? {}
 			}))

@@ -1,3 +1,4 @@
+import { audiences } from '../audience';
 import { disconnectSockets } from '../realtime/disconnect';
 import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
 import { transaction, useDb } from '../db';
@@ -66,7 +67,7 @@ export async function endSession(actor: Actor, sessionId: string, context: Reque
 				type: 'auth.session_ended.v1',
 				subjectType: 'person',
 				subjectId: actor.personId,
-				visibility: 'audit',
+				audience: audiences.audit,
 				payload: { sessionId }
 			}
 		]);
@@ -113,7 +114,7 @@ export async function changePassword(
 				type: 'auth.password_changed.v1',
 				subjectType: 'person',
 				subjectId: actor.personId,
-				visibility: 'audit',
+				audience: audiences.audit,
 				payload: { otherSessionsEnded: ended.length }
 			}
 		]);
@@ -169,7 +170,7 @@ export async function confirmTotpEnrolment(
 				type: 'auth.two_factor_enrolled.v1',
 				subjectType: 'person',
 				subjectId: actor.personId,
-				visibility: 'audit'
+				audience: audiences.audit
 			}
 		]);
 	});
@@ -229,7 +230,7 @@ export async function createApiToken(actor: Actor, input: unknown, context: Requ
 				type: 'auth.api_token_created.v1',
 				subjectType: 'person',
 				subjectId: actor.personId,
-				visibility: 'audit',
+				audience: audiences.audit,
 				payload: { tokenId: row!.id, name: parsed.data.name, scope: parsed.data.scope }
 			}
 		]);
@@ -249,7 +250,7 @@ export async function revokeApiToken(actor: Actor, tokenId: string, context: Req
 				type: 'auth.api_token_revoked.v1',
 				subjectType: 'person',
 				subjectId: actor.personId,
-				visibility: 'audit',
+				audience: audiences.audit,
 				payload: { tokenId }
 			}
 		]);

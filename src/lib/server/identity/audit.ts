@@ -3,6 +3,7 @@ import { useDb } from '../db';
 import { people } from '../db/schema';
 import { queryAudit } from '../events';
 import { requireAccess, type Actor } from '../access';
+import { canSee } from '../audience';
 import { fieldErrors, InvalidInputError } from '../kernel/errors';
 import { auditFilterSchema } from './schemas';
 import { endOfAmsterdamDay, startOfAmsterdamDay } from '../../time';
@@ -54,7 +55,12 @@ export async function readAudit(actor: Actor, input: unknown) {
 				row.subjectType === 'person'
 					? (nameOf.get(row.subjectId) ?? row.subjectId)
 					: `${row.subjectType} ${row.subjectId}`,
-			payload: row.payload
+			// Audit-only events are what this page is for. Anything else it shows only as far as
+			// the beheerder may see it: that a concept of another organisation changed, never what
+			// it says (the payload carries titles).
+			...(row.audience.length === 0 || canSee(actor, row.audience)
+				? { payload: row.payload, shielded: false }
+				: { payload: {}, shielded: true })
 		})),
 		nextBefore: rows.length > AUDIT_PAGE_SIZE ? page[page.length - 1]!.id : null
 	};

@@ -1,3 +1,4 @@
+import { audiences } from '../audience';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { transaction } from '../db';
 import { people, recoveryCodes, sessions } from '../db/schema';
@@ -62,7 +63,7 @@ export async function login(input: unknown, context: RequestContext): Promise<Lo
 					type: 'auth.login_failed.v1',
 					subjectType: person ? 'person' : 'email',
 					subjectId: person ? person.id : email.toLowerCase(),
-					visibility: 'audit',
+					audience: audiences.audit,
 					payload: {
 						reason: !person ? 'unknown_account' : person.disabledAt ? 'disabled' : 'wrong_password',
 						ipAddress: context.ipAddress ?? null
@@ -91,7 +92,7 @@ export async function login(input: unknown, context: RequestContext): Promise<Lo
 					type: totpEnabled ? 'auth.password_accepted.v1' : 'auth.login_succeeded.v1',
 					subjectType: 'person',
 					subjectId: person.id,
-					visibility: 'audit',
+					audience: audiences.audit,
 					payload: { sessionId: session.id, ipAddress: context.ipAddress ?? null }
 				}
 			]
@@ -149,7 +150,7 @@ export async function verifySecondFactor(
 						type: 'auth.second_factor_failed.v1',
 						subjectType: 'person',
 						subjectId: person.id,
-						visibility: 'audit',
+						audience: audiences.audit,
 						payload: { ipAddress: context.ipAddress ?? null }
 					}
 				]);
@@ -169,7 +170,7 @@ export async function verifySecondFactor(
 				type: 'auth.login_succeeded.v1',
 				subjectType: 'person',
 				subjectId: person.id,
-				visibility: 'audit',
+				audience: audiences.audit,
 				payload: {
 					sessionId,
 					secondFactor: usedRecoveryCode ? 'recovery_code' : 'totp',
@@ -203,7 +204,7 @@ export async function logout(
 				type: 'auth.logout.v1',
 				subjectType: 'person',
 				subjectId: actor.personId,
-				visibility: 'audit',
+				audience: audiences.audit,
 				payload: { sessionId }
 			}
 		]);

@@ -1,3 +1,4 @@
+import { audiences } from '../audience';
 import { disconnectSockets } from '../realtime/disconnect';
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { transaction, useDb } from '../db';
@@ -125,7 +126,7 @@ export async function invite(
 				type: 'auth.invitation_sent.v1',
 				subjectType: 'invitation',
 				subjectId: invitation!.id,
-				visibility: 'audit',
+				audience: audiences.audit,
 				payload: { email, organisation: organisation.shortName, role }
 			}
 		]);
@@ -259,7 +260,7 @@ export async function acceptInvitation(token: string, input: unknown, context: R
 					type: 'auth.invitation_accepted.v1',
 					subjectType: 'person',
 					subjectId: person!.id,
-					visibility: 'audit',
+					audience: audiences.audit,
 					payload: { invitationId: invitation.id, role: person!.role }
 				}
 			]
@@ -292,7 +293,7 @@ export async function changeRole(actor: Actor, input: unknown, context: RequestC
 				type: 'auth.role_changed.v1',
 				subjectType: 'person',
 				subjectId: personId,
-				visibility: 'audit',
+				audience: audiences.audit,
 				payload: { from: person.role, to: role }
 			}
 		]);
@@ -328,7 +329,7 @@ export async function setDisabled(
 				type: disabled ? 'auth.account_disabled.v1' : 'auth.account_enabled.v1',
 				subjectType: 'person',
 				subjectId: personId,
-				visibility: 'audit',
+				audience: audiences.audit,
 				payload: { sessionsEnded: ended.length }
 			}
 		]);

@@ -1,3 +1,4 @@
+import { audiences } from '../audience';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { transaction } from '../db';
 import { meetings } from '../db/schema';
@@ -29,7 +30,7 @@ export async function startAlignmentPastDeadline(now = new Date()): Promise<stri
 					subjectType: 'meeting',
 					subjectId: meeting.id,
 					meetingId: meeting.id,
-					visibility: 'participants' as const,
+					audience: audiences.meeting(meeting.id),
 					payload: {
 						title: meeting.title,
 						version: meeting.version,

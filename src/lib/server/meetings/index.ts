@@ -1,3 +1,4 @@
+import { audiences } from '../audience';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { transaction, type Transaction } from '../db';
 import { agendaItems, meetings, type MeetingStatus } from '../db/schema';
@@ -49,7 +50,7 @@ function meetingEvent(
 		subjectType: 'meeting',
 		subjectId: meeting.id,
 		meetingId: meeting.id,
-		visibility: 'participants' as const,
+		audience: audiences.meeting(meeting.id),
 		payload: { title: meeting.title, version: meeting.version, ...payload }
 	};
 }

@@ -78,13 +78,26 @@ export const agendaItems = pgTable(
 		search: tsvector().generatedAlwaysAs(
 			(): ReturnType<typeof sql> =>
 				sql`setweight(to_tsvector('dutch', coalesce(title, '')), 'A') || setweight(to_tsvector('dutch', coalesce(summary, '')), 'B') || setweight(to_tsvector('dutch', coalesce(proposed_decision, '') || ' ' || coalesce(financial_explanation, '')), 'C')`
-		)
+		),
+		/**
+		 * Who may see the item, as audience keys (src/lib/server/audience.ts): a concept is its
+		 * organisation's until it is submitted, then the table's. The rule lives here alone; the gate,
+		 * the lists, the item's events and its socket rooms all read this column.
+		 */
+		audience: text()
+			.array()
+			.notNull()
+			.generatedAlwaysAs(
+				(): ReturnType<typeof sql> =>
+					sql`case when submitted_at is null then array['organisation:' || proposing_organisation_id::text] else array['table'] end`
+			)
 	},
 	(table) => [
 		index('agenda_item_meeting_idx').on(table.meetingId, table.position),
 		index('agenda_item_organisation_idx').on(table.proposingOrganisationId),
 		index('agenda_item_status_idx').on(table.status),
 		index('agenda_item_search_idx').using('gin', table.search),
+		index('agenda_item_audience_idx').using('gin', table.audience),
 		check(
 			'agenda_item_decision_for_besluitvorming',
 			sql`${table.purpose} <> 'besluitvorming' or ${table.proposedDecision} is not null`

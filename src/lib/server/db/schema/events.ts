@@ -1,18 +1,4 @@
-import { bigint, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-
-/**
- * Who may see an event. `audit`: only beheerders, through the audit page. `person`: one person.
- * `organisation`: one organisation (a concept stays with its proposer). `participants`: everyone
- * at the table. `public`: anyone.
- */
-export const visibilityEnum = pgEnum('event_visibility', [
-	'audit',
-	'person',
-	'organisation',
-	'participants',
-	'public'
-]);
-export type Visibility = (typeof visibilityEnum.enumValues)[number];
+import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The append-only event log (HOUSE.md): audit trail, source of the real-time fan-out, and replay.
@@ -30,9 +16,11 @@ export const events = pgTable(
 		subjectType: text().notNull(),
 		subjectId: text().notNull(),
 		meetingId: uuid(),
-		visibility: visibilityEnum().notNull(),
-		/** The person or organisation for `person` and `organisation` visibility. */
-		visibleTo: uuid(),
+		/**
+		 * Who may see it, as audience keys (src/lib/server/audience.ts): `table`, `public`,
+		 * `organisation:<id>`, `party:<party>`, `person:<id>`. Empty: audit-only (the audit page).
+		 */
+		audience: text().array().notNull().default([]),
 		requestId: text(),
 		payload: jsonb().$type<Record<string, unknown>>().notNull().default({})
 	},
@@ -41,7 +29,8 @@ export const events = pgTable(
 		index('event_actor_idx').on(table.actorPersonId),
 		index('event_subject_idx').on(table.subjectType, table.subjectId),
 		index('event_occurred_at_idx').on(table.occurredAt),
-		index('event_meeting_idx').on(table.meetingId)
+		index('event_meeting_idx').on(table.meetingId),
+		index('event_audience_idx').using('gin', table.audience)
 	]
 );
 
