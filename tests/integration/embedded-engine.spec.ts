@@ -51,23 +51,30 @@ describe('the embedded engine', () => {
 		}
 	});
 
-	it('serves one process: a second process on the same folder stops with a clear message', async () => {
-		const dataDir = tempDir();
-		const holder = await openDatabase({ engine: 'pglite', dataDir });
-		try {
-			const refused = await migrateCli({ DATA_DIR: dataDir });
-			expect(refused.code).toBe(1);
-			expect(refused.stderr).toContain(`already in use by process ${process.pid}`);
-			expect(refused.stderr).toContain('DATABASE_URL');
-		} finally {
-			await holder.close();
+	// Two command-line processes, each starting the embedded engine: slow on a busy two-core machine.
+	it(
+		'serves one process: a second process on the same folder stops with a clear message',
+		{
+			timeout: 120_000
+		},
+		async () => {
+			const dataDir = tempDir();
+			const holder = await openDatabase({ engine: 'pglite', dataDir });
+			try {
+				const refused = await migrateCli({ DATA_DIR: dataDir });
+				expect(refused.code).toBe(1);
+				expect(refused.stderr).toContain(`already in use by process ${process.pid}`);
+				expect(refused.stderr).toContain('DATABASE_URL');
+			} finally {
+				await holder.close();
+			}
+			// Once the first process let go, the folder is free again.
+			const allowed = await migrateCli({ DATA_DIR: dataDir });
+			expect(allowed.stderr).toBe('');
+			expect(allowed.code).toBe(0);
+			expect(allowed.stdout).toMatch(/Migrated .* \(pglite\): (\d+)\/\1 migrations applied/);
 		}
-		// Once the first process let go, the folder is free again.
-		const allowed = await migrateCli({ DATA_DIR: dataDir });
-		expect(allowed.stderr).toBe('');
-		expect(allowed.code).toBe(0);
-		expect(allowed.stdout).toMatch(/Migrated .* \(pglite\): (\d+)\/\1 migrations applied/);
-	});
+	);
 
 	it('takes over a lock left behind by a process that died', async () => {
 		const dataDir = tempDir();
