@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { AgendaSnapshotItem } from '../../../agenda/compare';
 import {
 	boolean,
 	check,
@@ -177,15 +178,8 @@ export const comments = pgTable(
 
 export const approvalDecisionEnum = pgEnum('approval_decision', ['akkoord', 'bezwaar']);
 
-/** One snapshot line of the agenda as a party agreed to it. */
-export interface AgendaSnapshotItem {
-	id: string;
-	title: string;
-	purpose: string;
-	position: number | null;
-	minutes: number | null;
-	version: number;
-}
+/** One snapshot line of the agenda as a party agreed to it (shared with the browser). */
+export type { AgendaSnapshotItem };
 
 /**
  * A party's current word on a meeting's agenda. The fingerprint and snapshot are of the agenda

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { snapshotOf, type MeetingItemRow } from '$lib/agenda/meeting-view';
+import { MeetingLive, type WireApproval } from './meeting-live.svelte';
+import type { RealtimeEvent } from './protocol';
+
+const meeting = {
+	id: 'm1',
+	title: 'Overhedenoverleg',
+	status: 'agenda_in_afstemming',
+	startsAt: new Date('2027-03-01T09:00:00Z'),
+	endsAt: new Date('2027-03-01T10:00:00Z')
+};
+
+function row(id: string, overrides: Partial<MeetingItemRow> = {}): MeetingItemRow {
+	return {
+		id,
+		meetingId: 'm1',
+		title: `Punt ${id}`,
+		status: 'geagendeerd',
+		purpose: 'bespreking',
+		position: 1,
+		minutes: 20,
+		version: 1,
+		proposingParty: 'vng',
+		proposingOrganisationName: 'VNG',
+		lateSubmission: false,
+		lateSubmissionApproved: false,
+		coSponsors: [],
+		carriedBy: ['vng'],
+		...overrides
+	};
+}
+
+let nextId = 1;
+function event(type: string, payload: Record<string, unknown>, subjectType = 'agenda_item') {
+	return {
+		id: nextId++,
+		type,
+		occurredAt: new Date().toISOString(),
+		subjectType,
+		subjectId: String(payload.id ?? 'm1'),
+		meetingId: 'm1',
+		actorPersonId: 'p',
+		actorOrganisationId: 'o',
+		payload
+	} satisfies RealtimeEvent;
+}
+
+function live() {
+	return new MeetingLive({
+		meeting,
+		items: [row('a'), row('b', { status: 'ingediend', position: null })],
+		approvals: []
+	});
+}
+
+describe('the meeting page applies events in place', () => {
+	it('an item event with its row: changed, placed, moved away', () => {
+		const state = live();
+		expect(
+			state.apply(event('agenda_item.updated.v1', { row: row('a', { title: 'Nieuw' }) }))
+		).toBe(true);
+		expect(state.view.agenda.map((item) => item.title)).toEqual(['Nieuw']);
+		state.apply(event('agenda_item.placed.v1', { row: row('b', { position: 2, minutes: 50 }) }));
+		expect(state.view.agenda.map((item) => item.id)).toEqual(['a', 'b']);
+		expect(state.view.timing).toMatchObject({ totalMinutes: 70, exceeds: true, overBy: 10 });
+		expect(state.view.todo.secretariaat).toContain(
+			'De agenda duurt 10 minuten langer dan de vergadering.'
+		);
+		state.apply(event('agenda_item.deferred.v1', { row: row('b', { meetingId: 'm2' }) }));
+		expect(state.items.map((item) => item.id)).toEqual(['a']);
+	});
+
+	it('a new item of another party appears; one without its row cannot be applied', () => {
+		const state = live();
+		state.apply(event('agenda_item.submitted.v1', { row: row('c', { status: 'ingediend' }) }));
+		expect(state.view.otherItems.map((item) => item.id)).toEqual(['b', 'c']);
+		expect(state.apply(event('agenda_item.submitted.v1', { title: 'zonder rij' }))).toBe(false);
+	});
+
+	it("a party's akkoord holds until the agenda changes; a reset says so too", () => {
+		const state = live();
+		const agreed: WireApproval = {
+			party: 'ipo',
+			decision: 'akkoord',
+			reason: null,
+			itemPositions: {},
+			decidedAt: '2027-02-01T10:00:00.000Z',
+			decidedByName: 'Bestuurder IPO',
+			resetAt: null,
+			agendaSnapshot: snapshotOf(state.view.agenda)
+		};
+		state.apply(event('agenda.approval_recorded.v1', { approval: agreed }, 'meeting'));
+		const ipo = () => state.view.approvals.find((entry) => entry.party === 'ipo')!;
+		expect(ipo().state).toBe('akkoord');
+		expect(ipo().approval?.decidedAt).toBeInstanceOf(Date);
+		state.apply(event('agenda_item.updated.v1', { row: row('a', { minutes: 30 }) }));
+		expect(ipo().state).toBe('opnieuw_beoordelen');
+		expect(ipo().changes.map((change) => change.kind)).toEqual(['minuten']);
+		// Back as it was, the akkoord matches again; a reset from the server outweighs that.
+		state.apply(event('agenda_item.updated.v1', { row: row('a', { minutes: 20 }) }));
+		expect(ipo().state).toBe('akkoord');
+		state.apply(
+			event(
+				'agenda.approval_reset.v1',
+				{ party: 'ipo', resetAt: '2027-02-02T10:00:00.000Z' },
+				'meeting'
+			)
+		);
+		expect(ipo().state).toBe('opnieuw_beoordelen');
+		expect(state.view.todo.parties.ipo).toEqual(['De gewijzigde agenda opnieuw beoordelen']);
+	});
+
+	it('a reorder moves the items; comments change nothing here; the meeting itself reloads', () => {
+		const state = live();
+		state.apply(event('agenda_item.placed.v1', { row: row('b', { position: 2 }) }));
+		state.apply(event('agenda.reordered.v1', { positions: { a: 2, b: 1 } }, 'meeting'));
+		expect(state.view.agenda.map((item) => item.id)).toEqual(['b', 'a']);
+		expect(state.apply(event('comment.added.v1', { itemId: 'a' }, 'comment'))).toBe(true);
+		expect(state.apply(event('meeting.adopted.v1', { title: 'x' }, 'meeting'))).toBe(false);
+		expect(state.apply(event('agenda.something_new.v1', {}, 'meeting'))).toBe(false);
+	});
+});

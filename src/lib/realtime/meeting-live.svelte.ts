@@ -1,0 +1,103 @@
+import {
+	meetingView,
+	type ApprovalRecord,
+	type MeetingItemRow,
+	type MeetingTimes
+} from '$lib/agenda/meeting-view';
+import type { RealtimeEvent } from './protocol';
+
+/*
+ * The meeting page's live state (HOUSE.md, "Live state, not reloads"). It holds the rows the page
+ * was loaded with and applies each event about the meeting in place: an item's event carries the
+ * item as this page shows it, an akkoord or bezwaar carries the recorded word, a reorder the new
+ * places. Everything else on the page is derived from the rows by the same function the server
+ * used for the first load. An event it cannot apply (a change of the meeting itself, which also
+ * changes what the viewer may do; a type it does not know) answers false: the page then reloads.
+ */
+
+/** Events about an item that leave the meeting page as it is (its comments, its attachments). */
+const withoutEffectHere = /^(comment|attachment)\./;
+
+export class MeetingLive<M extends MeetingTimes> {
+	meeting: M;
+	items = $state<MeetingItemRow[]>([]);
+	approvals = $state<ApprovalRecord[]>([]);
+	view = $derived.by(() => meetingView(this.meeting, this.items, this.approvals));
+
+	constructor(initial: { meeting: M; items: MeetingItemRow[]; approvals: ApprovalRecord[] }) {
+		this.meeting = initial.meeting;
+		this.items = [...initial.items];
+		this.approvals = [...initial.approvals];
+	}
+
+	/** Applies one event about this meeting; false when the page must reload instead. */
+	apply(event: RealtimeEvent): boolean {
+		const payload = event.payload;
+		if (withoutEffectHere.test(event.type)) return true;
+		if (event.subjectType === 'agenda_item') {
+			const row = payload.row as MeetingItemRow | undefined;
+			if (!row) return false;
+			this.#upsert(row);
+			return true;
+		}
+		switch (event.type) {
+			case 'agenda.approval_recorded.v1': {
+				const record = payload.approval as WireApproval | undefined;
+				if (!record) return false;
+				const approval = approvalFromWire(record);
+				this.approvals = [
+					...this.approvals.filter((row) => row.party !== approval.party),
+					approval
+				];
+				return true;
+			}
+			case 'agenda.approval_reset.v1': {
+				const resetAt = typeof payload.resetAt === 'string' ? new Date(payload.resetAt) : null;
+				if (!resetAt) return false;
+				this.approvals = this.approvals.map((row) =>
+					row.party === payload.party ? { ...row, resetAt } : row
+				);
+				return true;
+			}
+			case 'agenda.reordered.v1': {
+				const positions = payload.positions as Record<string, number> | undefined;
+				if (!positions) return false;
+				this.items = this.items.map((item) =>
+					item.id in positions ? { ...item, position: positions[item.id]! } : item
+				);
+				return true;
+			}
+			default:
+				return false;
+		}
+	}
+
+	#upsert(row: MeetingItemRow) {
+		const index = this.items.findIndex((item) => item.id === row.id);
+		if (row.meetingId !== this.meetingId) {
+			// Moved to another meeting or back to the list: no longer on this page.
+			if (index >= 0) this.items = this.items.filter((item) => item.id !== row.id);
+			return;
+		}
+		if (index >= 0) this.items[index] = row;
+		else this.items = [...this.items, row];
+	}
+
+	get meetingId(): string {
+		return (this.meeting as unknown as { id: string }).id;
+	}
+}
+
+/** An approval record as JSON carries it: times as ISO strings. */
+export type WireApproval = Omit<ApprovalRecord, 'decidedAt' | 'resetAt'> & {
+	decidedAt: string;
+	resetAt: string | null;
+};
+
+function approvalFromWire(record: WireApproval): ApprovalRecord {
+	return {
+		...record,
+		decidedAt: new Date(record.decidedAt),
+		resetAt: record.resetAt ? new Date(record.resetAt) : null
+	};
+}
