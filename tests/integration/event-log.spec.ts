@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NotAnAppTransactionError, transactionOn, type Transaction } from '../../src/lib/server/db';
 import { migrateDatabase } from '../../src/lib/server/db/migrate';
 import { events } from '../../src/lib/server/db/schema';
 import { appendEvents, queryAudit } from '../../src/lib/server/events';
@@ -15,6 +16,15 @@ async function refusedAsAppendOnly(work: Promise<unknown>) {
 	expect(`${error!.message} ${error!.cause?.message ?? ''}`).toMatch(/append-only/);
 }
 
+function logout(personId: string) {
+	return {
+		type: 'auth.logout.v1',
+		subjectType: 'person',
+		subjectId: personId,
+		audience: { kind: 'audit' }
+	} as const;
+}
+
 describe.each(enginesUnderTest())('the event log on %s', (engine) => {
 	let test: TestDatabase;
 	let firstId: number;
@@ -22,7 +32,7 @@ describe.each(enginesUnderTest())('the event log on %s', (engine) => {
 	beforeAll(async () => {
 		test = await freshDatabase(engine);
 		await migrateDatabase(test.handle, MIGRATIONS);
-		const written = await test.handle.db.transaction((tx) =>
+		await transactionOn(test.handle.db, (tx) =>
 			appendEvents(tx, { actor: null, requestId: 'req-1' }, [
 				{
 					type: 'auth.login_failed.v1',
@@ -31,10 +41,16 @@ describe.each(enginesUnderTest())('the event log on %s', (engine) => {
 					audience: { kind: 'audit' },
 					payload: { reason: 'unknown_account' }
 				},
-				{ type: 'auth.logout.v1', subjectType: 'person', subjectId: 'p1', audience: { kind: 'audit' } }
+				{
+					type: 'auth.logout.v1',
+					subjectType: 'person',
+					subjectId: 'p1',
+					audience: { kind: 'audit' }
+				}
 			])
 		);
-		firstId = written[0]!.id;
+		const [first] = await test.handle.db.select().from(events).orderBy(events.id).limit(1);
+		firstId = first!.id;
 	});
 	afterAll(async () => {
 		await test.drop();
@@ -75,13 +91,32 @@ describe.each(enginesUnderTest())('the event log on %s', (engine) => {
 
 	it('an event written in a transaction that fails is not there', async () => {
 		await expect(
-			test.handle.db.transaction(async (tx) => {
-				await appendEvents(tx, { actor: null }, [
-					{ type: 'auth.logout.v1', subjectType: 'person', subjectId: 'p2', audience: { kind: 'audit' } }
-				]);
+			transactionOn(test.handle.db, async (tx) => {
+				await appendEvents(tx, { actor: null }, [logout('p2')]);
 				throw new Error('the change failed');
 			})
 		).rejects.toThrow('the change failed');
+		expect(await test.handle.db.select().from(events)).toHaveLength(2);
+	});
+
+	// Events are written as the wrapper's last step and published after its commit; a transaction
+	// it did not open would never write them (or publish them before they committed).
+	it('refuses to append outside the transaction wrapper', async () => {
+		await expect(
+			test.handle.db.transaction((tx) => appendEvents(tx, { actor: null }, [logout('p3')]))
+		).rejects.toThrow(NotAnAppTransactionError);
+		await expect(
+			transactionOn(test.handle.db, (tx) =>
+				tx.transaction((savepoint) => appendEvents(savepoint, { actor: null }, [logout('p4')]))
+			)
+		).rejects.toThrow(/appendEvents\(\) needs a running transaction of transaction\(\)/);
+		let ended: Transaction | undefined;
+		await transactionOn(test.handle.db, async (tx) => {
+			ended = tx;
+		});
+		await expect(appendEvents(ended!, { actor: null }, [logout('p5')])).rejects.toThrow(
+			NotAnAppTransactionError
+		);
 		expect(await test.handle.db.select().from(events)).toHaveLength(2);
 	});
 

@@ -52,11 +52,20 @@ export function databaseHandle(): Promise<DatabaseHandle> {
 	return holder[key];
 }
 
-/** What a running `transaction()` collects: work to do once, and only if, it commits. */
+/**
+ * What a running `transaction()` collects: its last steps before COMMIT, and work to do once, and
+ * only if, it commits.
+ */
 interface TransactionScope {
+	beforeCommit: Array<() => Promise<void>>;
 	afterCommit: Array<() => void>;
 }
 const insideTransaction = new AsyncLocalStorage<TransactionScope>();
+/**
+ * The scopes of the transactions `transaction()` has open, by their drizzle transaction: a
+ * transaction is the app's only while it is in here, from BEGIN until its last step before COMMIT.
+ */
+const openScopes = new WeakMap<Transaction, TransactionScope>();
 
 export class OuterHandleInTransactionError extends Error {
 	constructor() {
@@ -65,6 +74,18 @@ export class OuterHandleInTransactionError extends Error {
 				'(On the embedded engine the outer handle waits for the transaction to end: a deadlock.)'
 		);
 		this.name = 'OuterHandleInTransactionError';
+	}
+}
+
+/** A programming error: work that needs the app's transaction wrapper was given another one. */
+export class NotAnAppTransactionError extends Error {
+	constructor(what: string) {
+		super(
+			`${what} needs a running transaction of transaction() from $lib/server/db, not one of ` +
+				'db.transaction() directly, a savepoint (tx.transaction()) or one that has ended: it ' +
+				'does its work as the last step before COMMIT and publishes only after COMMIT.'
+		);
+		this.name = 'NotAnAppTransactionError';
 	}
 }
 
@@ -79,20 +100,68 @@ export async function useDb(): Promise<Database> {
  * useDb() throws at once instead of hanging.
  */
 export async function transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-	const db = await useDb();
+	return transactionOn(await useDb(), work);
+}
+
+/** `transaction()` on a database other than the process's own: tests and benchmarks open theirs. */
+export async function transactionOn<T>(
+	db: Database,
+	work: (tx: Transaction) => Promise<T>
+): Promise<T> {
+	// A transaction inside another would commit on its own (or, embedded, wait for it forever).
+	if (insideTransaction.getStore()) throw new OuterHandleInTransactionError();
 	for (let attempt = 1; ; attempt++) {
-		const scope: TransactionScope = { afterCommit: [] };
+		const scope: TransactionScope = { beforeCommit: [], afterCommit: [] };
 		try {
-			const result = await db.transaction((tx) => insideTransaction.run(scope, () => work(tx)));
+			const result = await db.transaction((tx) =>
+				insideTransaction.run(scope, () => runToCommit(tx, scope, work))
+			);
 			runAfterCommit(scope.afterCommit);
 			return result;
 		} catch (error) {
 			// PostgreSQL broke a deadlock by rolling this transaction back: nothing of it happened,
-			// so doing it again is safe. Rare: two writers locking rows and the event order lock.
+			// so doing it again is safe. Rare: two writers locking the same rows in another order.
 			if (attempt >= 3 || !errorCodes(error).includes('40P01')) throw error;
 			logger.warn({ attempt }, 'transaction rolled back by a deadlock; trying again');
 		}
 	}
+}
+
+/** The work, then the last steps it asked for (in that order; one may ask for another). */
+async function runToCommit<T>(
+	tx: Transaction,
+	scope: TransactionScope,
+	work: (tx: Transaction) => Promise<T>
+): Promise<T> {
+	openScopes.set(tx, scope);
+	try {
+		const result = await work(tx);
+		for (let step = 0; step < scope.beforeCommit.length; step++) await scope.beforeCommit[step]!();
+		return result;
+	} finally {
+		// Synchronously after the last step: from here drizzle sends COMMIT (or ROLLBACK).
+		openScopes.delete(tx);
+	}
+}
+
+/** Throws NotAnAppTransactionError unless `tx` is a running transaction of `transaction()`. */
+export function requireAppTransaction(tx: Transaction, what: string): void {
+	if (!openScopes.has(tx)) throw new NotAnAppTransactionError(what);
+}
+
+/**
+ * Runs `task` as a last step of `tx` (a transaction of `transaction()`): after its work, right
+ * before COMMIT, never if the work fails. How the event log orders its events by commit while
+ * holding its lock only for the insert and the commit (../events/index.ts).
+ */
+export function beforeCommit(
+	tx: Transaction,
+	task: () => Promise<void>,
+	what = 'beforeCommit()'
+): void {
+	const scope = openScopes.get(tx);
+	if (!scope) throw new NotAnAppTransactionError(what);
+	scope.beforeCommit.push(task);
 }
 
 /**

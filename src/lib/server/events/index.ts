@@ -1,13 +1,28 @@
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
-import { afterCommit, type Executor, type Transaction } from '../db';
+import {
+	afterCommit,
+	beforeCommit,
+	requireAppTransaction,
+	type Executor,
+	type Transaction
+} from '../db';
 import { audienceKeys, type Audience, type AudienceKeys } from '../audience';
-import { events, type EventRow } from '../db/schema';
+import { events, type EventRow, type NewEvent } from '../db/schema';
 import { publishCommitted } from './bus';
 
 /**
- * Appending takes this transaction-scoped advisory lock, so events commit in the order of their
- * ids: a client that saw event n and asks for everything after n can never miss an n-1 that
- * committed later. Held from the append to the commit; writes stay short.
+ * Events must commit in the order of their ids: a client that saw event n and asks for everything
+ * after n must never miss an n-1 that committed later. The ids come from a sequence, handed out
+ * when a row is inserted; so the insert and the COMMIT run under this transaction-scoped advisory
+ * lock, which PostgreSQL releases only once the commit is visible. Whoever inserts next therefore
+ * gets a higher id and commits later, and every lower id has committed (or rolled back, and will
+ * never exist) by the time any higher one can be read or sent.
+ *
+ * The lock is taken at the very end, not at the append: appendEvents() only queues the rows, and
+ * the transaction's last step before COMMIT inserts them in one statement (see beforeCommit in
+ * ../db). Writers then overlap for all their work and wait for each other only for that insert
+ * and the commit. Holding the lock, a transaction waits for no row lock (the event table has no
+ * foreign keys), so the lock cannot close a deadlock either.
  */
 const EVENT_ORDER_LOCK = 7_406_213;
 
@@ -32,37 +47,53 @@ export interface EventContext {
 	requestId?: string | null;
 }
 
+/** The rows each running transaction has appended, inserted by its last step before COMMIT. */
+const queued = new WeakMap<Transaction, NewEvent[]>();
+
 /**
- * Appends events inside the verb's own transaction, so an event exists exactly when its change
- * committed. Takes a Transaction, not the database, on purpose.
+ * Appends events to the verb's own transaction, so an event exists exactly when its change
+ * committed. Takes a Transaction of `transaction()` (../db), not the database, on purpose, and
+ * refuses any other: the rows are written as its last step and published after its COMMIT. The
+ * ids exist only then, so nothing is returned.
  */
 export async function appendEvents(
 	tx: Transaction,
 	context: EventContext,
 	inputs: EventInput[]
-): Promise<EventRow[]> {
-	if (inputs.length === 0) return [];
+): Promise<void> {
+	requireAppTransaction(tx, 'appendEvents()');
+	let rows = queued.get(tx);
+	if (!rows) {
+		rows = [];
+		queued.set(tx, rows);
+		beforeCommit(tx, () => insertInCommitOrder(tx), 'appendEvents()');
+	}
+	for (const input of inputs) rows.push(eventRow(context, input));
+}
+
+async function insertInCommitOrder(tx: Transaction): Promise<void> {
+	const rows = queued.get(tx) ?? [];
+	queued.delete(tx);
+	if (rows.length === 0) return;
 	await tx.execute(sql`select pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`);
-	const rows = await tx
-		.insert(events)
-		.values(
-			inputs.map((input) => ({
-				type: input.type,
-				actorPersonId: context.actor?.personId ?? null,
-				actorOrganisationId: context.actor?.organisationId ?? null,
-				subjectType: input.subjectType,
-				subjectId: input.subjectId,
-				meetingId: input.meetingId ?? null,
-				audience: Array.isArray(input.audience)
-					? [...input.audience]
-					: audienceKeys(input.audience as Audience),
-				requestId: context.requestId ?? null,
-				payload: input.payload ?? {}
-			}))
-		)
-		.returning();
-	afterCommit(() => publishCommitted(rows));
-	return rows;
+	const inserted = await tx.insert(events).values(rows).returning();
+	afterCommit(() => publishCommitted(inserted));
+}
+
+function eventRow(context: EventContext, input: EventInput): NewEvent {
+	return {
+		type: input.type,
+		actorPersonId: context.actor?.personId ?? null,
+		actorOrganisationId: context.actor?.organisationId ?? null,
+		subjectType: input.subjectType,
+		subjectId: input.subjectId,
+		meetingId: input.meetingId ?? null,
+		audience: Array.isArray(input.audience)
+			? [...input.audience]
+			: audienceKeys(input.audience as Audience),
+		requestId: context.requestId ?? null,
+		payload: input.payload ?? {}
+	};
 }
 
 export interface AuditFilter {
