@@ -52,7 +52,7 @@ export class MeetingLive<M extends MeetingTimes> {
 				return true;
 			}
 			case 'agenda.approval_reset.v1': {
-				const resetAt = typeof payload.resetAt === 'string' ? new Date(payload.resetAt) : null;
+				const resetAt = typeof payload.resetAt === 'string' ? instant(payload.resetAt) : null;
 				if (!resetAt) return false;
 				this.approvals = this.approvals.map((row) =>
 					row.party === payload.party ? { ...row, resetAt } : row
@@ -97,7 +97,12 @@ export type WireApproval = Omit<ApprovalRecord, 'decidedAt' | 'resetAt'> & {
 function approvalFromWire(record: WireApproval): ApprovalRecord {
 	return {
 		...record,
-		decidedAt: new Date(record.decidedAt),
-		resetAt: record.resetAt ? new Date(record.resetAt) : null
+		decidedAt: instant(record.decidedAt),
+		resetAt: record.resetAt ? instant(record.resetAt) : null
 	};
+}
+
+/** A moment read from JSON; never changed afterwards, so a plain Date. */
+function instant(iso: string): Date {
+	return new Date(iso);
 }
