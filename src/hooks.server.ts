@@ -5,6 +5,7 @@ import type { Server as HttpServer } from 'node:http';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { clientErrorMessage } from '$lib/server/http/client-error';
 import { formBody } from '$lib/server/http/form-body';
+import { pageEtag } from '$lib/server/http/etag';
 import { privateResponses } from '$lib/server/http/private-responses';
 import { requestIdFrom } from '$lib/server/http/request-id';
 import { securityHeaders } from '$lib/server/http/security-headers';
@@ -66,7 +67,15 @@ const i18n: Handle = ({ event, resolve }) =>
 	});
 
 // formBody comes last, so that it guards the request the action really gets (i18n may replace it).
-export const handle = sequence(requestContext, authenticate, privateResponses, i18n, formBody);
+// pageEtag sits outside every handle that transforms the page: it must see the finished HTML.
+export const handle = sequence(
+	requestContext,
+	pageEtag,
+	authenticate,
+	privateResponses,
+	i18n,
+	formBody
+);
 
 /**
  * Only unexpected errors arrive here (expected ones are thrown with `error()`): log them with an
