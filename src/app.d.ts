@@ -23,6 +23,8 @@ declare global {
 				role: Role;
 				twoFactorVerified: boolean;
 				totpEnabled: boolean;
+				/** Read with the session, so that the header needs no query of its own. */
+				organisationName: string;
 				expiresAt: Date;
 			} | null;
 		}

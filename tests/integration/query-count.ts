@@ -1,16 +1,23 @@
 import { useDb } from '../../src/lib/server/db';
 
-/** Counts the SQL statements a piece of work sends, through drizzle's logger hook (N+1 tests). */
+type Logger = { logQuery(...args: unknown[]): void };
+
+/**
+ * Counts the SQL statements a piece of work sends, through drizzle's logger hook (N+1 tests). The
+ * hook is changed on the logger itself, not by giving the session another: a prepared statement
+ * keeps the logger its session had when it was prepared, and must be counted too.
+ */
 export async function countQueries(work: () => Promise<unknown>): Promise<number> {
 	const db = await useDb();
-	const session = (db as unknown as { session: { logger: { logQuery(): void } } }).session;
-	const original = session.logger;
+	const logger = (db as unknown as { session: { logger: Logger } }).session.logger;
+	const original = Object.getOwnPropertyDescriptor(logger, 'logQuery');
 	let count = 0;
-	session.logger = { logQuery: () => void count++ };
+	logger.logQuery = () => void count++;
 	try {
 		await work();
 	} finally {
-		session.logger = original;
+		if (original) Object.defineProperty(logger, 'logQuery', original);
+		else delete (logger as Partial<Logger>).logQuery;
 	}
 	return count;
 }

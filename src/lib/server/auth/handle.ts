@@ -39,6 +39,7 @@ export const authenticate: Handle = async ({ event, resolve }) => {
 				role: valid.actor.role,
 				twoFactorVerified: valid.session.twoFactorVerified,
 				totpEnabled: valid.totpEnabled,
+				organisationName: valid.organisationName,
 				expiresAt: valid.session.expiresAt
 			};
 			if (valid.refreshed) setSessionCookie(event.cookies, token, valid.session.expiresAt, secure);

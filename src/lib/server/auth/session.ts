@@ -1,6 +1,6 @@
 import { disconnectSockets } from '../realtime/disconnect';
-import { and, eq, gt, lt, ne, or } from 'drizzle-orm';
-import type { Executor } from '../db';
+import { and, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
+import { preparedPerHandle, type Database, type Executor } from '../db';
 import { organisations, people, sessions, type Session } from '../db/schema';
 import type { Actor } from '../access';
 import { composeToken, hashSecret, randomSecret, secretMatches, splitToken } from './tokens';
@@ -26,6 +26,8 @@ export interface ValidSession {
 	actor: Actor;
 	/** Two-factor login is set up for this person. */
 	totpEnabled: boolean;
+	/** The name of the person's organisation, for the header of every page. */
+	organisationName: string;
 	/** The session moved its end forward: the cookie must be set again. */
 	refreshed: boolean;
 }
@@ -62,22 +64,41 @@ export async function createSession(
 	return { token: composeToken(id, secret), session: session! };
 }
 
+/**
+ * The session with what every request needs of its person and organisation, in one prepared
+ * statement: it runs before every signed-in page and socket handshake.
+ */
+const sessionById = preparedPerHandle((db) =>
+	db
+		.select({
+			session: sessions,
+			person: {
+				id: people.id,
+				name: people.name,
+				role: people.role,
+				disabledAt: people.disabledAt,
+				totpEnabledAt: people.totpEnabledAt
+			},
+			organisation: { id: organisations.id, name: organisations.name, party: organisations.party }
+		})
+		.from(sessions)
+		.innerJoin(people, eq(people.id, sessions.personId))
+		.innerJoin(organisations, eq(organisations.id, people.organisationId))
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.limit(1)
+		.prepare('session_by_id')
+);
+
 /** The session behind a token, refreshed when due; null when unknown, expired or disabled. */
 export async function validateSessionToken(
-	db: Executor,
+	db: Database,
 	token: string,
 	policy: SessionPolicy,
 	now = new Date()
 ): Promise<ValidSession | null> {
 	const parts = splitToken(token);
 	if (!parts) return null;
-	const [row] = await db
-		.select({ session: sessions, person: people, organisation: organisations })
-		.from(sessions)
-		.innerJoin(people, eq(people.id, sessions.personId))
-		.innerJoin(organisations, eq(organisations.id, people.organisationId))
-		.where(eq(sessions.id, parts.id))
-		.limit(1);
+	const [row] = await sessionById(db).execute({ id: parts.id });
 	if (!row || !secretMatches(parts.secret, row.session.secretHash)) return null;
 	const { session, person, organisation } = row;
 	if (person.disabledAt || session.expiresAt <= now || session.absoluteExpiresAt <= now) {
@@ -104,6 +125,7 @@ export async function validateSessionToken(
 		session,
 		refreshed,
 		totpEnabled: person.totpEnabledAt !== null,
+		organisationName: organisation.name,
 		actor: {
 			personId: person.id,
 			name: person.name,

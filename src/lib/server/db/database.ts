@@ -73,6 +73,25 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 	}
 }
 
+/**
+ * A statement built and prepared once per database handle, for the queries of every request (the
+ * session, the meeting page): drizzle then no longer writes their SQL text per request, and
+ * postgres.js keeps them prepared on the server. A prepared statement belongs to the client of the
+ * handle it was made on, and a process may open several handles one after another (tests do), so
+ * each handle gets its own; outside a transaction only, as a transaction has a client of its own.
+ */
+export function preparedPerHandle<T>(prepare: (db: Database) => T): (db: Database) => T {
+	const byHandle = new WeakMap<Database, T>();
+	return (db) => {
+		let statement = byHandle.get(db);
+		if (statement === undefined) {
+			statement = prepare(db);
+			byHandle.set(db, statement);
+		}
+		return statement;
+	};
+}
+
 export function redactUrl(url: string): string {
 	try {
 		const parsed = new URL(url);

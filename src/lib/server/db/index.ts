@@ -8,6 +8,7 @@ import { errorCodes } from './unavailable';
 import { isEmpty, seedDatabase } from './seed';
 
 export type { Database, DatabaseHandle, Executor, Transaction } from './database';
+export { preparedPerHandle } from './database';
 
 /**
  * The process's one database: embedded PGlite in DATA_DIR by default, PostgreSQL through
