@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, is, lt, or, sql, type SQL } from 'drizzle-orm';
 import { getTableColumns } from 'drizzle-orm';
-import { useDb, type Executor } from '../db';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import { preparedPerHandle, useDb, type Executor } from '../db';
 import { meetings, type Meeting, type MeetingStatus } from '../db/schema';
 import { AccessError, requireAccess, type Actor } from '../access';
 import { fieldErrors, InvalidInputError } from '../kernel/errors';
@@ -13,6 +14,14 @@ const { search: _search, ...columns } = getTableColumns(meetings);
 export const meetingColumns = columns;
 export type MeetingRow = Omit<Meeting, 'search'>;
 
+const meetingById = preparedPerHandle((db) =>
+	db
+		.select(meetingColumns)
+		.from(meetings)
+		.where(eq(meetings.id, sql.placeholder('id')))
+		.prepare('meeting_by_id')
+);
+
 /** The meeting or a 404: an id that is not even well-formed does not exist either. */
 export async function findMeeting(
 	db: Executor,
@@ -20,8 +29,15 @@ export async function findMeeting(
 	options: { lock?: boolean } = {}
 ): Promise<MeetingRow> {
 	if (!isUuid(meetingId)) throw new AccessError(404);
-	const query = db.select(meetingColumns).from(meetings).where(eq(meetings.id, meetingId));
-	const [row] = options.lock ? await query.for('update') : await query;
+	let row: MeetingRow | undefined;
+	if (is(db, PgTransaction)) {
+		// A transaction has a connection of its own; the prepared statement is the handle's.
+		const query = db.select(meetingColumns).from(meetings).where(eq(meetings.id, meetingId));
+		[row] = options.lock ? await query.for('update') : await query;
+	} else {
+		// A lock without a transaction would end with the statement: it holds nothing.
+		[row] = await meetingById(db).execute({ id: meetingId });
+	}
 	if (!row) throw new AccessError(404);
 	return row;
 }
@@ -52,6 +68,27 @@ export async function getMeeting(actor: Actor, meetingId: string) {
 	return { ...meeting, preparatory };
 }
 
+/** The meetings around one meeting: prepared, it is on the meeting page. */
+const meetingsAround = preparedPerHandle((db) =>
+	db
+		.select({
+			id: meetings.id,
+			title: meetings.title,
+			startsAt: meetings.startsAt,
+			preparatoryMeetingId: meetings.preparatoryMeetingId
+		})
+		.from(meetings)
+		.where(
+			or(
+				// Null when the meeting follows none: `id = null` is true for no row.
+				eq(meetings.id, sql.placeholder('preparatoryMeetingId')),
+				eq(meetings.preparatoryMeetingId, sql.placeholder('id'))
+			)
+		)
+		.orderBy(asc(meetings.startsAt))
+		.prepare('meetings_around')
+);
+
 /**
  * The meetings around one meeting, in one query: the one it follows (its preparatory meeting)
  * and the ones that follow it (that name it as their preparatory meeting).
@@ -61,20 +98,10 @@ export async function relatedMeetings(
 	meeting: Pick<MeetingRow, 'id' | 'preparatoryMeetingId'>
 ) {
 	requireAccess(actor, 'meeting.read');
-	const db = await useDb();
-	const byId = meeting.preparatoryMeetingId
-		? eq(meetings.id, meeting.preparatoryMeetingId)
-		: undefined;
-	const rows = await db
-		.select({
-			id: meetings.id,
-			title: meetings.title,
-			startsAt: meetings.startsAt,
-			preparatoryMeetingId: meetings.preparatoryMeetingId
-		})
-		.from(meetings)
-		.where(or(byId, eq(meetings.preparatoryMeetingId, meeting.id)))
-		.orderBy(asc(meetings.startsAt));
+	const rows = await meetingsAround(await useDb()).execute({
+		id: meeting.id,
+		preparatoryMeetingId: meeting.preparatoryMeetingId
+	});
 	return {
 		preparatory: rows.find((row) => row.id === meeting.preparatoryMeetingId) ?? null,
 		following: rows.filter((row) => row.preparatoryMeetingId === meeting.id)
