@@ -36,10 +36,14 @@ const embeddedOnly = [
 ];
 const pgliteUnderTest = !process.env.TEST_ENGINES || process.env.TEST_ENGINES.includes('pglite');
 /**
- * Files that need a PostgreSQL server by nature (several app processes on one database); they run
- * whenever DATABASE_URL is set, as in the PostgreSQL pass of .ci/run.
+ * Files that need a PostgreSQL server by nature (several app processes on one database, concurrent
+ * transactions); they run whenever DATABASE_URL is set, as in the PostgreSQL pass of .ci/run.
  */
-const serverOnly = ['tests/integration/realtime/processes.spec.ts'];
+const serverOnly = [
+	'tests/integration/realtime/processes.spec.ts',
+	'tests/integration/realtime/cross-process.spec.ts',
+	'tests/integration/event-order.spec.ts'
+];
 
 export default defineConfig({
 	plugins: [
