@@ -4,7 +4,7 @@ import type { Actor } from '$lib/server/access';
 import { itemProblems } from '$lib/server/agenda/schemas';
 import { InvalidInputError, StaleVersionError } from '$lib/server/kernel/errors';
 import { listMeetings } from '$lib/server/meetings';
-import { agendaOpen } from '$lib/server/meetings/queries';
+import { agendaClosedRefusal } from '$lib/server/meetings/transitions';
 
 /** The item form's fields, as the form sends them. */
 export const itemFormFields = [
@@ -50,7 +50,7 @@ export function readItemForm(form: FormData) {
 export async function openMeetings(actor: Actor) {
 	const rows = await listMeetings(actor, { when: 'upcoming' });
 	return rows
-		.filter((meeting) => agendaOpen.includes(meeting.status))
+		.filter((meeting) => agendaClosedRefusal(meeting) === null)
 		.map((meeting) => ({
 			id: meeting.id,
 			title: meeting.title,

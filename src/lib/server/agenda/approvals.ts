@@ -1,9 +1,15 @@
 import { audiences } from '../audience';
 import { and, eq, inArray } from 'drizzle-orm';
 import { transaction, useDb } from '../db';
-import { agendaApprovals, parties, type AgendaApproval, type Party } from '../db/schema';
+import {
+	agendaApprovals,
+	parties,
+	type AgendaApproval,
+	type MeetingStatus,
+	type Party
+} from '../db/schema';
 import { appendEvents } from '../events';
-import { requireAccess, type Actor } from '../access';
+import { AccessError, decideAccess, requireAccess, type Actor } from '../access';
 import { InvalidInputError, StateError } from '../kernel/errors';
 import type { RequestContext } from '../identity/context';
 import { moveMeeting } from '../meetings';
@@ -28,28 +34,21 @@ export async function recordApproval(
 	context: RequestContext = {}
 ) {
 	requireAccess(actor, 'meeting.read');
-	let delegatedBy: string | null = null;
-	if (actor.role === 'medewerker' && actor.party) {
-		const delegation = await liveDelegationFor(await useDb(), actor);
-		requireAccess(actor, 'agenda.approve_delegated', {
-			party: actor.party,
-			delegated: delegation !== null
-		});
-		delegatedBy = delegation!.delegatorId;
-	} else {
-		// Without a party (the secretariat) the gate refuses: the subject never matches.
-		requireAccess(actor, 'agenda.approve', { party: actor.party ?? 'rijk' });
-	}
+	const delegation = speaksByDelegation(actor)
+		? await liveDelegationFor(await useDb(), actor)
+		: null;
+	const verdict = approvalVerdict(actor, delegation !== null);
+	if (verdict !== 'ok') throw new AccessError(verdict === 'hidden' ? 404 : 403);
+	const delegatedBy = delegation?.delegatorId ?? null;
 	const party = actor.party!;
 	const { decision, reason, itemPositions } = parseInput(approvalSchema, input);
 	if (decision === 'bezwaar' && !reason)
 		throw new InvalidInputError({ reason: 'Geef de reden van het bezwaar.' });
 	return transaction(async (tx) => {
 		const meeting = await findMeeting(tx, meetingId, { lock: true });
-		if (meeting.status !== 'agenda_in_afstemming')
-			throw new StateError('Akkoord of bezwaar kan alleen op een agenda die in afstemming is.');
 		const snapshot = await agendaSnapshot(tx, meeting.id);
-		if (snapshot.length === 0) throw new StateError('Er staan nog geen punten op deze agenda.');
+		const refusal = approvalRefusal(meeting, snapshot.length);
+		if (refusal) throw new StateError(refusal);
 		const placed = new Set(snapshot.map((item) => item.id));
 		const positions = Object.fromEntries(
 			Object.entries(itemPositions).filter(([, text]) => text.length > 0)
@@ -96,6 +95,33 @@ export async function recordApproval(
 	});
 }
 
+/** A medewerker speaks for the party only through a bestuurder's live delegation. */
+export const speaksByDelegation = (actor: Actor) => actor.role === 'medewerker' && !!actor.party;
+
+/** Whether the actor may record the party's word: the rule of recordApproval, for pages too. */
+export function approvalVerdict(actor: Actor, delegated: boolean) {
+	return speaksByDelegation(actor)
+		? decideAccess(actor, 'agenda.approve_delegated', { party: actor.party!, delegated })
+		: // Without a party (the secretariat) the gate refuses: the subject never matches.
+			decideAccess(actor, 'agenda.approve', { party: actor.party ?? 'rijk' });
+}
+
+/** Akkoord or bezwaar is given on an agenda in afstemming that has items. */
+export function approvalRefusal(meeting: { status: MeetingStatus }, placedItems: number) {
+	if (meeting.status !== 'agenda_in_afstemming')
+		return 'Akkoord of bezwaar kan alleen op een agenda die in afstemming is.';
+	if (placedItems === 0) return 'Er staan nog geen punten op deze agenda.';
+	return null;
+}
+
+/** The agenda is adopted only with every party's akkoord on it as it is now. */
+export function adoptionRefusal(overview: { party: Party; state: PartyApprovalState }[]) {
+	const missing = overview.filter((row) => row.state !== 'akkoord');
+	return missing.length
+		? `Nog geen akkoord van ${missing.map((row) => partyLabels[row.party]).join(', ')}.`
+		: null;
+}
+
 export type PartyApprovalState = 'akkoord' | 'bezwaar' | 'opnieuw_beoordelen' | 'open';
 
 export interface PartyApproval {
@@ -139,17 +165,14 @@ export async function adoptAgenda(actor: Actor, meetingId: string, context: Requ
 			);
 		if (meeting.status === 'agenda_in_afstemming') {
 			const overview = approvalOverview(approvals, await agendaSnapshot(tx, meeting.id));
-			const missing = overview.filter((row) => row.state !== 'akkoord');
-			if (missing.length)
-				throw new StateError(
-					`Nog geen akkoord van ${missing.map((row) => partyLabels[row.party]).join(', ')}.`
-				);
+			const refusal = adoptionRefusal(overview);
+			if (refusal) throw new StateError(refusal);
 		}
 		return moveMeeting(
 			tx,
 			actor,
 			meeting.id,
-			['agenda_in_afstemming'],
+			'adopt',
 			'agenda_vastgesteld',
 			'agenda.adopted.v1',
 			context
@@ -171,7 +194,7 @@ export async function reopenAgenda(
 			tx,
 			actor,
 			meetingId,
-			['agenda_vastgesteld'],
+			'reopen',
 			'agenda_in_afstemming',
 			'agenda.reopened.v1',
 			context,

@@ -5,7 +5,8 @@ import { appendEvents } from '../events';
 import { AccessError, requireAccess, type Actor } from '../access';
 import { InvalidInputError, StateError } from '../kernel/errors';
 import type { RequestContext } from '../identity/context';
-import { requireProposer, requireStatus } from './items';
+import { requireProposer } from './items';
+import { requireItemState } from './transitions';
 import { findVisibleItem, itemEvent } from './store';
 import { parseInput } from '../kernel/input';
 import { inviteCoSponsorSchema, respondCoSponsorSchema } from './schemas';
@@ -16,8 +17,6 @@ export const partyLabels: Record<Party, string> = {
 	ipo: 'IPO',
 	uvw: 'de Unie van Waterschappen'
 };
-
-const open = ['ingediend', 'geagendeerd', 'aangehouden'] as const;
 
 /**
  * The proposer's organisation asks another party to carry the item too (mede-indiener). Only for a
@@ -33,11 +32,7 @@ export async function inviteCoSponsor(
 		const item = await findVisibleItem(tx, actor, itemId, { lock: true });
 		requireProposer(actor, item);
 		const { party } = parseInput(inviteCoSponsorSchema, input);
-		if (item.status === 'concept')
-			throw new StateError(
-				'Dien het punt eerst in: pas dan kunnen andere partijen het zien en mede-indiener worden.'
-			);
-		requireStatus(item, open, 'laten meedragen');
+		requireItemState('invite', item);
 		if (party === item.proposingParty)
 			throw new InvalidInputError({ party: 'Uw eigen partij draagt dit punt al.' });
 		const [existing] = await tx
@@ -90,7 +85,7 @@ export async function respondCoSponsor(
 		requireAccess(actor, 'co_sponsor.respond', { party: invitation.party });
 		if (invitation.status !== 'uitgenodigd')
 			throw new StateError('Op dit verzoek is al geantwoord.');
-		requireStatus(item, open, 'nog meedragen');
+		requireItemState('respond', item);
 		const [row] = await tx
 			.update(coSponsors)
 			.set({

@@ -1,11 +1,13 @@
 import { transaction, type Transaction } from '../db';
-import { agendaItems, type ItemStatus } from '../db/schema';
+import { agendaItems } from '../db/schema';
 import { appendEvents } from '../events';
 import { requireAccess, type Actor } from '../access';
 import { InvalidInputError, StateError } from '../kernel/errors';
 import type { RequestContext } from '../identity/context';
-import { agendaOpen, findMeeting, meetingStatusLabels, type MeetingRow } from '../meetings/queries';
+import { findMeeting, type MeetingRow } from '../meetings/queries';
+import { agendaClosedRefusal } from '../meetings/transitions';
 import { resetApprovalsIfChanged } from './fingerprint';
+import { requireItemState, requireMeetingState } from './transitions';
 import {
 	changedFields,
 	compactPositions,
@@ -13,7 +15,6 @@ import {
 	findVisibleItem,
 	itemColumns,
 	itemEvent,
-	itemStatusLabels,
 	requireCurrentVersion,
 	saveContent,
 	saveWorkflow,
@@ -26,20 +27,9 @@ import { draftItemSchema, itemProblems, updateItemSchema, versionOnly } from './
 /** A meeting whose agenda may still change, or a StateError that says why not. */
 export async function openMeeting(tx: Transaction, meetingId: string): Promise<MeetingRow> {
 	const meeting = await findMeeting(tx, meetingId);
-	if (!agendaOpen.includes(meeting.status))
-		throw new StateError(
-			meeting.status === 'agenda_vastgesteld'
-				? 'De agenda van deze vergadering is vastgesteld. Het secretariaat moet haar eerst heropenen.'
-				: `Deze vergadering is ${meetingStatusLabels[meeting.status]}; de agenda verandert niet meer.`
-		);
+	const refusal = agendaClosedRefusal(meeting);
+	if (refusal) throw new StateError(refusal);
 	return meeting;
-}
-
-export function requireStatus(item: ItemRow, allowed: readonly ItemStatus[], doing: string) {
-	if (!allowed.includes(item.status))
-		throw new StateError(
-			`Een agendapunt met de status "${itemStatusLabels[item.status]}" kunt u niet ${doing}.`
-		);
 }
 
 /** The proposer's organisation may act on its item; others see it (or not) but may not act. */
@@ -73,8 +63,6 @@ export async function draftItem(actor: Actor, input: unknown, context: RequestCo
 	});
 }
 
-const editable: readonly ItemStatus[] = ['concept', 'ingediend', 'geagendeerd', 'aangehouden'];
-
 /**
  * The proposer's organisation edits the content. `expectedVersion` is required: a stale save is
  * refused with the fields that changed since. Every saved edit is a revision.
@@ -90,8 +78,8 @@ export async function updateItem(
 		requireProposer(actor, item);
 		const { expectedVersion, ...changes } = parseInput(updateItemSchema, input);
 		await requireCurrentVersion(tx, item, expectedVersion);
-		requireStatus(item, editable, 'meer wijzigen');
-		if (item.meetingId) await openMeeting(tx, item.meetingId);
+		requireItemState('edit', item);
+		if (item.meetingId) requireMeetingState('edit', await findMeeting(tx, item.meetingId));
 		if (changes.meetingId !== undefined && changes.meetingId !== item.meetingId) {
 			if (item.status !== 'concept')
 				throw new InvalidInputError({
@@ -136,14 +124,11 @@ export async function submitItem(
 		requireProposer(actor, item);
 		const { expectedVersion } = parseInput(versionOnly, input);
 		await requireCurrentVersion(tx, item, expectedVersion);
-		requireStatus(item, ['concept'], 'indienen');
+		requireItemState('submit', item);
 		let late = false;
 		if (item.meetingId) {
-			const meeting = await openMeeting(tx, item.meetingId);
-			if (meeting.status === 'gepland')
-				throw new StateError(
-					'Deze vergadering staat nog niet open voor voorstellen. Bewaar het punt als concept of kies de lijst nog te agenderen.'
-				);
+			const meeting = await findMeeting(tx, item.meetingId);
+			requireMeetingState('submit', meeting);
 			late = meeting.proposalDeadline !== null && meeting.proposalDeadline < new Date();
 		}
 		const saved = await saveWorkflow(tx, item, {
@@ -171,8 +156,8 @@ export async function withdrawItem(
 		requireProposer(actor, item);
 		const { expectedVersion } = parseInput(versionOnly, input);
 		await requireCurrentVersion(tx, item, expectedVersion);
-		requireStatus(item, editable, 'intrekken');
-		if (item.meetingId) await openMeeting(tx, item.meetingId);
+		requireItemState('withdraw', item);
+		if (item.meetingId) requireMeetingState('withdraw', await findMeeting(tx, item.meetingId));
 		const saved = await saveWorkflow(tx, item, {
 			status: 'ingetrokken',
 			position: null,

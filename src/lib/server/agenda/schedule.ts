@@ -2,11 +2,12 @@ import { audiences } from '../audience';
 import { transaction } from '../db';
 import { appendEvents } from '../events';
 import { requireAccess, type Actor } from '../access';
-import { InvalidInputError, StateError } from '../kernel/errors';
+import { InvalidInputError } from '../kernel/errors';
 import type { RequestContext } from '../identity/context';
 import { findMeeting, type MeetingRow } from '../meetings/queries';
 import { resetApprovalsIfChanged } from './fingerprint';
-import { openMeeting, requireStatus } from './items';
+import { openMeeting } from './items';
+import { requireItemState, requireMeetingState } from './transitions';
 import {
 	compactPositions,
 	findVisibleItem,
@@ -32,11 +33,7 @@ export async function placeItem(
 	const { meetingId, position, minutes } = parseInput(placeItemSchema, input);
 	return transaction(async (tx) => {
 		const item = await findVisibleItem(tx, actor, itemId, { lock: true });
-		requireStatus(item, ['ingediend', 'aangehouden', 'geagendeerd'], 'agenderen');
-		if (item.lateSubmission && !item.lateSubmissionApproved)
-			throw new StateError(
-				'Dit punt is na de termijn ingediend. Sta de late indiening eerst toe of houd het punt aan.'
-			);
+		requireItemState('place', item);
 		const target = meetingId ?? item.meetingId;
 		if (!target)
 			throw new InvalidInputError({ meetingId: 'Kies de vergadering waarop dit punt komt.' });
@@ -45,7 +42,7 @@ export async function placeItem(
 				meetingId:
 					'Een geagendeerd punt verplaatst u naar een andere vergadering door het aan te houden.'
 			});
-		await openMeeting(tx, target);
+		requireMeetingState('place', await findMeeting(tx, target));
 		const others = (await placedItems(tx, target)).filter((other) => other.id !== item.id);
 		const index = Math.min((position ?? others.length + 1) - 1, others.length);
 		const saved = await saveWorkflow(tx, item, {
@@ -121,12 +118,9 @@ export async function deferItem(
 	const { reason, toMeetingId } = parseInput(deferItemSchema, input);
 	return transaction(async (tx) => {
 		const item = await findVisibleItem(tx, actor, itemId, { lock: true });
-		requireStatus(item, ['ingediend', 'geagendeerd', 'aangehouden'], 'aanhouden');
+		requireItemState('defer', item);
 		const current = item.meetingId ? await findMeeting(tx, item.meetingId) : null;
-		if (current?.status === 'agenda_vastgesteld')
-			throw new StateError(
-				'De agenda van deze vergadering is vastgesteld. Het secretariaat moet haar eerst heropenen.'
-			);
+		requireMeetingState('defer', current);
 		if (toMeetingId) {
 			if (toMeetingId === item.meetingId)
 				throw new InvalidInputError({ toMeetingId: 'Kies een andere, latere vergadering.' });
@@ -165,8 +159,8 @@ export async function declineItem(
 	const { reason } = parseInput(reasonSchema, input);
 	return transaction(async (tx) => {
 		const item = await findVisibleItem(tx, actor, itemId, { lock: true });
-		requireStatus(item, ['ingediend', 'geagendeerd', 'aangehouden'], 'afwijzen');
-		if (item.meetingId) await openMeeting(tx, item.meetingId);
+		requireItemState('decline', item);
+		if (item.meetingId) requireMeetingState('decline', await findMeeting(tx, item.meetingId));
 		const saved = await saveWorkflow(tx, item, {
 			status: 'afgewezen',
 			statusReason: reason,
@@ -187,15 +181,8 @@ export async function markTreated(actor: Actor, itemId: string, context: Request
 	requireAccess(actor, 'agenda_item.schedule');
 	return transaction(async (tx) => {
 		const item = await findVisibleItem(tx, actor, itemId, { lock: true });
-		requireStatus(item, ['geagendeerd'], 'als behandeld markeren');
-		const meeting = await findMeeting(tx, item.meetingId!);
-		const after =
-			meeting.status === 'gehouden' ||
-			(meeting.status === 'agenda_vastgesteld' && meeting.startsAt <= new Date());
-		if (!after)
-			throw new StateError(
-				'Een punt is pas behandeld als de vergadering met vastgestelde agenda is begonnen.'
-			);
+		requireItemState('treat', item);
+		requireMeetingState('treat', await findMeeting(tx, item.meetingId!));
 		const saved = await saveWorkflow(tx, item, { status: 'behandeld' });
 		await appendEvents(tx, { actor, requestId: context.requestId }, [
 			itemEvent(saved, 'agenda_item.treated.v1')
@@ -213,9 +200,7 @@ export async function approveLateSubmission(
 	requireAccess(actor, 'agenda_item.schedule');
 	return transaction(async (tx) => {
 		const item = await findVisibleItem(tx, actor, itemId, { lock: true });
-		requireStatus(item, ['ingediend'], 'als late indiening toestaan');
-		if (!item.lateSubmission || item.lateSubmissionApproved)
-			throw new StateError('Dit punt wacht niet op toestemming voor late indiening.');
+		requireItemState('approveLate', item);
 		const saved = await saveWorkflow(tx, item, { lateSubmissionApproved: true });
 		await appendEvents(tx, { actor, requestId: context.requestId }, [
 			itemEvent(saved, 'agenda_item.late_submission_approved.v1')

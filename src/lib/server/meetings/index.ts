@@ -4,16 +4,11 @@ import { transaction, type Transaction } from '../db';
 import { agendaItems, meetings, type MeetingStatus } from '../db/schema';
 import { appendEvents } from '../events';
 import { requireAccess, type Actor } from '../access';
+import { meetingEditRefusal, requireMeetingStep, type MeetingStep } from './transitions';
 import { InvalidInputError, StaleVersionError, StateError } from '../kernel/errors';
 import type { RequestContext } from '../identity/context';
 import { itemColumns, itemEvent, saveWorkflow } from '../agenda/store';
-import {
-	findMeeting,
-	meetingChangesSince,
-	meetingColumns,
-	meetingStatusLabels,
-	type MeetingRow
-} from './queries';
+import { findMeeting, meetingChangesSince, meetingColumns, type MeetingRow } from './queries';
 import { parseInput, reasonSchema } from '../kernel/input';
 import {
 	meetingFieldLabels,
@@ -90,10 +85,8 @@ export async function updateMeeting(
 			const changed = await meetingChangesSince(tx, meeting.id, expectedVersion);
 			throw new StaleVersionError(meeting.version, changed, meetingFieldLabels);
 		}
-		if (meeting.status === 'gehouden' || meeting.status === 'geannuleerd')
-			throw new StateError(
-				`Deze vergadering is ${meetingStatusLabels[meeting.status]}; wijzigen kan niet meer.`
-			);
+		const refusal = meetingEditRefusal(meeting);
+		if (refusal) throw new StateError(refusal);
 		const merged = { ...meeting, ...stripUndefined(changes) } as MeetingFields;
 		const problems = meetingProblems(merged);
 		if (Object.keys(problems).length) throw new InvalidInputError(problems);
@@ -124,22 +117,19 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
 	) as Partial<T>;
 }
 
-/** Moves a meeting from one of `from` to `to`, bumping its version and logging the step. */
+/** Takes a step of the meeting's life (transitions.ts) to `to`, bumping its version and logging it. */
 export async function moveMeeting(
 	tx: Transaction,
 	actor: Actor,
 	meetingId: string,
-	from: readonly MeetingStatus[],
+	step: MeetingStep,
 	to: MeetingStatus,
 	event: `${string}.v${number}`,
 	context: RequestContext,
 	extra: { cancelReason?: string; reason?: string } = {}
 ): Promise<MeetingRow> {
 	const meeting = await findMeeting(tx, meetingId, { lock: true });
-	if (!from.includes(meeting.status))
-		throw new StateError(
-			`Dit kan niet bij een vergadering met de status "${meetingStatusLabels[meeting.status]}".`
-		);
+	requireMeetingStep(step, meeting);
 	const [saved] = await tx
 		.update(meetings)
 		.set({
@@ -168,15 +158,7 @@ export async function openForProposals(
 ) {
 	requireAccess(actor, 'meeting.manage');
 	return transaction((tx) =>
-		moveMeeting(
-			tx,
-			actor,
-			meetingId,
-			['gepland'],
-			'open_voor_voorstellen',
-			'meeting.opened.v1',
-			context
-		)
+		moveMeeting(tx, actor, meetingId, 'open', 'open_voor_voorstellen', 'meeting.opened.v1', context)
 	);
 }
 
@@ -192,7 +174,7 @@ export async function startAgendaAlignment(
 			tx,
 			actor,
 			meetingId,
-			['gepland', 'open_voor_voorstellen'],
+			'align',
 			'agenda_in_afstemming',
 			'meeting.alignment_started.v1',
 			context
@@ -203,20 +185,9 @@ export async function startAgendaAlignment(
 /** After the meeting began, with its agenda adopted. */
 export async function markHeld(actor: Actor, meetingId: string, context: RequestContext = {}) {
 	requireAccess(actor, 'meeting.manage');
-	return transaction(async (tx) => {
-		const meeting = await findMeeting(tx, meetingId, { lock: true });
-		if (meeting.startsAt > new Date() && meeting.status === 'agenda_vastgesteld')
-			throw new StateError('De vergadering is nog niet begonnen.');
-		return moveMeeting(
-			tx,
-			actor,
-			meetingId,
-			['agenda_vastgesteld'],
-			'gehouden',
-			'meeting.held.v1',
-			context
-		);
-	});
+	return transaction((tx) =>
+		moveMeeting(tx, actor, meetingId, 'held', 'gehouden', 'meeting.held.v1', context)
+	);
 }
 
 const openItemStatuses = ['concept', 'ingediend', 'geagendeerd', 'aangehouden'] as const;
@@ -238,7 +209,7 @@ export async function cancelMeeting(
 			tx,
 			actor,
 			meetingId,
-			['gepland', 'open_voor_voorstellen', 'agenda_in_afstemming', 'agenda_vastgesteld'],
+			'cancel',
 			'geannuleerd',
 			'meeting.cancelled.v1',
 			context,

@@ -1,11 +1,11 @@
 import { localizeHref } from '$lib/paraglide/runtime';
 import { orAccessError, requireSignedIn } from '$lib/route-guards.server';
 import { getItem, listComments, listRevisions } from '$lib/server/agenda';
+import { allowedItemActions } from '$lib/server/agenda/allowed';
 import { attachmentsSection } from '$lib/server/attachments';
 import { getMeeting } from '$lib/server/meetings';
 import { renderMarkdown } from '$lib/markdown';
 import { openMeetings, takeItemNotice } from '../item-form.server';
-import { allowedActions } from './allowed.server';
 import { itemActions } from './actions.server';
 import type { PageServerLoad } from './$types';
 
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 			attachmentsSection(actor, item)
 		])
 	);
-	const allowed = allowedActions(actor, item, meeting);
+	const allowed = allowedItemActions(actor, item, meeting);
 	const laterMeetings =
 		allowed.place || allowed.defer
 			? (await openMeetings(actor)).filter(
@@ -80,7 +80,6 @@ export const load: PageServerLoad = async (event) => {
 		mayUpload: attachments.mayUpload,
 		comments,
 		self: actor.personId,
-		mayDeleteAny: actor.role === 'secretariaat',
 		allowed,
 		laterMeetings,
 		placeMeetings,

@@ -1,7 +1,6 @@
 import { orAccessError, requireSignedIn } from '$lib/route-guards.server';
-import { decideAccess, type Actor } from '$lib/server/access';
 import { getMeetingWithAgenda } from '$lib/server/agenda';
-import { myDelegations } from '$lib/server/delegation';
+import { allowedMeetingActions } from '$lib/server/meetings/allowed';
 import { relatedMeetings } from '$lib/server/meetings/queries';
 import { meetingActions } from './actions.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,13 +11,13 @@ export const load: PageServerLoad = async (event) => {
 	event.depends('app:live');
 	const { actor } = requireSignedIn(event);
 	const page = await orAccessError(getMeetingWithAgenda(actor, event.params.id));
-	const related = await relatedMeetings(actor, page.meeting);
-	const status = page.meeting.status;
-	const agendaOpen = ['gepland', 'open_voor_voorstellen', 'agenda_in_afstemming'].includes(status);
-	const mayApprove =
-		status === 'agenda_in_afstemming' &&
-		(decideAccess(actor, 'agenda.approve', { party: actor.party ?? 'rijk' }) === 'ok' ||
-			(await delegatedToApprove(actor)));
+	const [related, may] = await Promise.all([
+		relatedMeetings(actor, page.meeting),
+		allowedMeetingActions(actor, page.meeting, {
+			placedItems: page.agenda.length,
+			approvals: page.approvals
+		})
+	]);
 	return {
 		...page,
 		// Only what the page shows: the full rows (summaries, snapshots) would triple the page's
@@ -36,14 +35,7 @@ export const load: PageServerLoad = async (event) => {
 		})),
 		related,
 		party: actor.party,
-		may: {
-			manage: decideAccess(actor, 'meeting.manage') === 'ok',
-			adopt: decideAccess(actor, 'agenda.adopt') === 'ok',
-			order: decideAccess(actor, 'agenda_item.schedule') === 'ok' && agendaOpen,
-			approve: mayApprove,
-			propose:
-				decideAccess(actor, 'agenda_item.draft') === 'ok' && status === 'open_voor_voorstellen'
-		},
+		may,
 		notice: event.url.searchParams.has('gepland')
 			? ('planned' as const)
 			: event.url.searchParams.has('opgeslagen')
@@ -69,18 +61,6 @@ function slimItem(item: MeetingItem) {
 		coSponsors: item.coSponsors,
 		carriedBy: item.carriedBy
 	};
-}
-
-/** A medewerker whom a bestuurder of the organisation lets record the party's word (the verb re-checks). */
-async function delegatedToApprove(actor: Actor): Promise<boolean> {
-	if (actor.role !== 'medewerker' || !actor.party) return false;
-	if (decideAccess(actor, 'delegation.read') !== 'ok') return false;
-	const { received } = await myDelegations(actor);
-	return (
-		received.length > 0 &&
-		decideAccess(actor, 'agenda.approve_delegated', { party: actor.party, delegated: true }) ===
-			'ok'
-	);
 }
 
 export const actions: Actions = meetingActions;
