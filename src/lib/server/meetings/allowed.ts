@@ -36,6 +36,7 @@ export async function allowedMeetingActions(
 ) {
 	const manager = decideAccess(actor, 'meeting.manage') === 'ok';
 	const adopter = decideAccess(actor, 'agenda.adopt') === 'ok';
+	const scheduler = decideAccess(actor, 'agenda_item.schedule') === 'ok';
 	const step = (name: Parameters<typeof meetingStepRefusal>[0]) =>
 		meetingStepRefusal(name, meeting, now) === null;
 	const adoptable = adopter && step('adopt');
@@ -52,8 +53,10 @@ export async function allowedMeetingActions(
 			held: manager && step('held'),
 			cancel: manager && step('cancel')
 		},
-		order:
-			decideAccess(actor, 'agenda_item.schedule') === 'ok' && agendaClosedRefusal(meeting) === null,
+		/** Put the agenda's items in another order: there must be some. */
+		order: scheduler && agendaClosedRefusal(meeting) === null && agenda.placedItems > 0,
+		/** Place a waiting item on this meeting (the item's own rules are its page's). */
+		place: scheduler && meetingStateRefusal('place', meeting, now) === null,
 		approve:
 			approvalRefusal(meeting, agenda.placedItems) === null && (await mayApprove(actor, now)),
 		/** Draft an item for this meeting and submit it (late, during the afstemming). */
