@@ -17,6 +17,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		invitation: {
 			email: invitation.email,
 			role: invitation.role,
+			twoFactorRequired: TWO_FACTOR_REQUIRED.has(invitation.role),
 			organisationName: invitation.organisationName,
 			expiresAt: invitation.expiresAt
 		}
