@@ -1,39 +1,56 @@
 import { io, type Socket } from 'socket.io-client';
 import {
+	applyPresenceDelta,
 	REALTIME_PATH,
 	type ClientToServer,
+	type FollowMeetingAck,
+	type PresentPerson,
 	type RealtimeEvent,
 	type ReplayAck,
 	type ServerToClient
 } from '../../src/lib/realtime/protocol';
+import { ReplayPoint } from '../../src/lib/realtime/replay-point';
 
 /**
  * A machine client as docs/realtime.md describes one: it replays after every (re)connection and
- * every `resync`, holds live events back during a replay, and applies each event once, in id
- * order. It keeps what it applied and counts what it had to drop, for the fault tests and the
- * benchmark. No automatic reconnection: a test moves it to another process (the load balancer).
+ * every `resync` from its replay point (a margin below the newest id it saw, as the browser
+ * client does: src/lib/realtime/replay-point.ts), holds live events back during a replay, and
+ * handles each event once. It keeps what it handled in id order (an older event of another
+ * process may come after a newer one: it takes its place) and counts what it had to drop, for
+ * the fault tests and the benchmarks. No automatic reconnection: a test moves it to another
+ * process (the load balancer's part).
  */
 export class FollowingClient {
+	/** Every event handled, in id order. */
 	readonly applied: RealtimeEvent[] = [];
 	duplicates = 0;
 	/** How often the server asked for a catch-up (`resync`). */
 	resyncs = 0;
+	/** Events that came after a newer one (they are put in their place in `applied`). */
 	outOfOrder = 0;
-	last = 0;
 	/** Each catch-up: from where, and the ids it brought (for a failing test's message). */
 	readonly replays: Array<{ since: number; ids: number[] }> = [];
 	socket: Socket<ServerToClient, ClientToServer> | null = null;
 	onEvent: ((event: RealtimeEvent, at: number) => void) | null = null;
 	/** What went wrong in a catch-up the server asked for. */
 	failure: unknown = null;
-	#seen = new Set<number>();
+	/** Who is present in each followed meeting: the follow's answer with the deltas applied. */
+	readonly presence = new Map<string, PresentPerson[]>();
+	/** Called after each presence change of a followed meeting. */
+	onPresence: ((meetingId: string, present: PresentPerson[]) => void) | null = null;
+	readonly point: ReplayPoint;
 	#buffer: RealtimeEvent[] | null = null;
 
 	constructor(
 		private readonly credentials: { token?: string; cookie?: string },
 		since = 0
 	) {
-		this.last = since;
+		this.point = new ReplayPoint(since);
+	}
+
+	/** The newest event id handled. */
+	get last(): number {
+		return this.point.highest;
 	}
 
 	/** Connects to one process; resolves after the first catch-up. */
@@ -53,7 +70,17 @@ export class FollowingClient {
 		socket.on('connect', () => {
 			this.#buffer ??= [];
 		});
+		socket.on('disconnect', () => this.point.broken());
+		socket.io.on('ping', () => this.point.alive());
+		socket.on('presence', ({ meetingId, ...delta }) => {
+			this.point.alive();
+			const present = this.presence.get(meetingId);
+			if (!present) return; // before the follow's answer: that answer is newer
+			this.presence.set(meetingId, applyPresenceDelta(present, delta));
+			this.onPresence?.(meetingId, this.presence.get(meetingId)!);
+		});
 		socket.on('event', (event) => {
+			this.point.alive();
 			if (this.#buffer) this.#buffer.push(event);
 			else this.#apply(event);
 		});
@@ -67,23 +94,45 @@ export class FollowingClient {
 		});
 	}
 
-	/** Replays from the last event applied, or from `from` when that is older (a resync's hint). */
+	/** Replays from the replay point, or from `from` when that is older (a resync's hint). */
 	async catchUp(from?: number): Promise<void> {
 		const socket = this.socket;
 		if (!socket) return;
 		this.#buffer ??= [];
 		try {
-			const since = Math.min(this.last, from ?? this.last);
+			if (from !== undefined) this.point.lower(from);
+			const since = this.point.floor;
 			const answer: ReplayAck = await socket.timeout(15_000).emitWithAck('replay', { since });
 			if (!answer.ok) throw new Error(`replay refused: ${answer.error.message}`);
 			if (answer.tooFarBehind) throw new Error('replay: too far behind');
 			this.replays.push({ since, ids: answer.events.map((event) => event.id) });
 			for (const event of answer.events) this.#apply(event);
+			if (socket.connected) this.point.replayed();
 		} finally {
 			const waiting = (this.#buffer ?? []).toSorted((a, b) => a.id - b.id);
 			this.#buffer = null;
 			for (const event of waiting) this.#apply(event);
 		}
+	}
+
+	/** Follows a meeting's presence (on this connection). */
+	followMeeting(meetingId: string): Promise<FollowMeetingAck> {
+		// The list is set in the acknowledgement's callback itself: the deltas after it can come in
+		// the same batch of packets, before an awaiting function would resume.
+		return new Promise((resolve, reject) => {
+			this.socket!.timeout(60_000).emit(
+				'meeting:follow',
+				{ meetingId },
+				(error: Error | null, answer: FollowMeetingAck) => {
+					if (error) return reject(error);
+					if (answer.ok) {
+						this.presence.set(meetingId, answer.present);
+						this.onPresence?.(meetingId, answer.present);
+					}
+					resolve(answer);
+				}
+			);
+		});
 	}
 
 	disconnected(): Promise<string> {
@@ -96,14 +145,17 @@ export class FollowingClient {
 	}
 
 	#apply(event: RealtimeEvent) {
-		if (this.#seen.has(event.id)) {
+		const newest = this.point.highest;
+		if (!this.point.take(event.id)) {
 			this.duplicates++;
 			return;
 		}
-		this.#seen.add(event.id);
-		if (event.id < this.last) this.outOfOrder++;
-		this.last = Math.max(this.last, event.id);
-		this.applied.push(event);
+		let at = this.applied.length;
+		if (event.id < newest) {
+			this.outOfOrder++;
+			while (at > 0 && this.applied[at - 1]!.id > event.id) at--;
+		}
+		this.applied.splice(at, 0, event);
 		this.onEvent?.(event, performance.now());
 	}
 }

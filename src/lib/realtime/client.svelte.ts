@@ -2,6 +2,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { SvelteMap } from 'svelte/reactivity';
 import {
+	applyPresenceDelta,
 	REALTIME_PATH,
 	type ClientToServer,
 	type FollowItemAck,
@@ -11,12 +12,15 @@ import {
 	type ReplayAck,
 	type ServerToClient
 } from './protocol';
+import { ReplayPoint } from './replay-point';
 
 /**
  * The browser's live connection: one socket for the whole signed-in session, shared by every page.
- * It applies each event once, in order; after a lost connection it asks for everything since the
- * last event it saw (too far behind, it tells the page to reload its data); it re-follows what
- * the pages follow; and it keeps presence and editing hints for them.
+ * It applies each event once; after a lost connection it asks for everything since its replay
+ * point, a margin below the newest event it saw, since an older event of another app process may
+ * still have been on its way (./replay-point.ts; too far behind, it tells the page to reload its
+ * data); it re-follows what the pages follow; and it keeps presence and editing hints for them,
+ * from the follow's answer and the deltas after it.
  */
 export type ConnectionState =
 	/** Not started, or signed out. */
@@ -32,7 +36,6 @@ export type ConnectionState =
 export type EventListener = (event: RealtimeEvent, replayed: boolean) => void;
 
 const CAUGHT_UP_MS = 5_000;
-const SEEN_LIMIT = 2_000;
 
 export class RealtimeClient {
 	state = $state<ConnectionState>('idle');
@@ -42,8 +45,7 @@ export class RealtimeClient {
 	readonly editing = new SvelteMap<string, PresentPerson[]>();
 
 	#socket: Socket<ServerToClient, ClientToServer> | null = null;
-	#lastEventId = 0;
-	#seen = new Set<number>();
+	#point = new ReplayPoint(0);
 	#listeners = new Set<EventListener>();
 	#reloadListeners = new Set<() => void>();
 	#meetings = new Map<string, number>();
@@ -61,14 +63,15 @@ export class RealtimeClient {
 		for (const event of waiting) this.#apply(event, false);
 	}
 
+	/** The newest event id applied. */
 	get lastEventId() {
-		return this.#lastEventId;
+		return this.#point.highest;
 	}
 
 	/** Connects (once); `since` is the newest event id when the page was made. */
 	start(since: number, url?: string) {
 		if (this.#socket) return;
-		this.#lastEventId = since;
+		this.#point = new ReplayPoint(since);
 		this.state = 'connecting';
 		const socket: Socket<ServerToClient, ClientToServer> = io(url ?? '', {
 			path: REALTIME_PATH,
@@ -90,11 +93,13 @@ export class RealtimeClient {
 		this.#stopListening = () => window.removeEventListener('online', onOnline);
 
 		// From the moment the socket is in: the server joins it to its rooms before it says welcome,
-		// so live events can come before the catch-up has begun. Held back until it ends: applied
-		// at once, a newer one would move the replay's starting point past older ones it must bring.
+		// so live events can come before the catch-up has begun. Held back until it ends, so that
+		// the older events the replay brings are applied first.
 		socket.on('connect', () => {
 			this.#buffer ??= [];
 		});
+		// Any message on a live connection shows that what came a margin before it is complete.
+		socket.io.on('ping', () => this.#point.alive());
 		socket.on('welcome', () => {
 			// Every (re)connection: follow again what the pages follow, then catch up from the log.
 			for (const meetingId of this.#meetings.keys()) void this.#followMeeting(meetingId);
@@ -104,18 +109,29 @@ export class RealtimeClient {
 			void this.catchUp(wasConnected);
 		});
 		socket.on('event', (event) => {
+			this.#point.alive();
 			// During a catch-up, live events wait, so that everything is applied in id order.
 			if (this.#buffer) this.#buffer.push(event);
 			else this.#apply(event, false);
 		});
 		socket.on('resync', ({ since }) => void this.catchUp(true, since));
-		socket.on('presence', ({ meetingId, present }) => {
-			if (this.#meetings.has(meetingId)) this.presence.set(meetingId, present);
+		// Deltas: applied to the list of the follow's answer (before that answer, nothing to apply to).
+		socket.on('presence', ({ meetingId, ...delta }) => {
+			this.#point.alive();
+			const present = this.presence.get(meetingId);
+			if (present && this.#meetings.has(meetingId)) {
+				this.presence.set(meetingId, applyPresenceDelta(present, delta));
+			}
 		});
-		socket.on('editing', ({ itemId, editing }) => {
-			if (this.#items.has(itemId)) this.editing.set(itemId, editing);
+		socket.on('editing', ({ itemId, ...delta }) => {
+			this.#point.alive();
+			const editing = this.editing.get(itemId);
+			if (editing && this.#items.has(itemId)) {
+				this.editing.set(itemId, applyPresenceDelta(editing, delta));
+			}
 		});
 		socket.on('disconnect', (reason) => {
+			this.#point.broken();
 			if (reason === 'io client disconnect') return;
 			// The server ends the socket when the session ends; socket.io does not come back then.
 			this.state = reason === 'io server disconnect' ? 'refused' : 'reconnecting';
@@ -138,7 +154,10 @@ export class RealtimeClient {
 		this.state = 'idle';
 	}
 
-	/** Every event, once, in order; `replayed` when it came from a catch-up. */
+	/**
+	 * Every event, once; `replayed` when it came from a catch-up. Mostly in id order, but an older
+	 * event of another app process can come after a newer one of this process.
+	 */
 	onEvent(listener: EventListener): () => void {
 		this.#listeners.add(listener);
 		return () => this.#listeners.delete(listener);
@@ -150,15 +169,18 @@ export class RealtimeClient {
 		return () => this.#reloadListeners.delete(listener);
 	}
 
-	/** Asks for every event since the last one seen and applies them in order. */
-	/** `from`: replay from there when it is older than the last event seen (a resync's hint). */
+	/**
+	 * Asks for every event since the replay point and applies those not applied yet, in order.
+	 * `from`: replay from there when it is older (a resync's hint).
+	 */
 	async catchUp(announce: boolean, from?: number) {
 		const socket = this.#socket;
 		if (!socket) return;
 		let answer: ReplayAck;
 		this.#buffer ??= [];
 		try {
-			const since = Math.min(this.#lastEventId, from ?? this.#lastEventId);
+			if (from !== undefined) this.#point.lower(from);
+			const since = this.#point.floor;
 			answer = await socket.timeout(10_000).emitWithAck('replay', { since });
 		} catch {
 			this.#flushBuffer();
@@ -172,11 +194,12 @@ export class RealtimeClient {
 			return;
 		}
 		if (answer.tooFarBehind) {
-			this.#lastEventId = Math.max(this.#lastEventId, answer.lastEventId);
+			this.#point.skipTo(answer.lastEventId);
 			for (const listener of this.#reloadListeners) listener();
 		} else {
 			for (const event of answer.events) this.#apply(event, true);
 		}
+		if (socket.connected) this.#point.replayed();
 		this.#flushBuffer();
 		if (announce) {
 			this.state = 'caught-up';
@@ -240,34 +263,39 @@ export class RealtimeClient {
 		if (this.#socket?.connected) this.#socket.emit('item:editing', { itemId, editing }, () => {});
 	}
 
-	async #followMeeting(meetingId: string) {
-		const answer: FollowMeetingAck | undefined = await this.#socket
-			?.timeout(10_000)
-			.emitWithAck('meeting:follow', { meetingId })
-			.catch(() => undefined);
-		if (answer?.ok && this.#meetings.has(meetingId)) this.presence.set(meetingId, answer.present);
+	// The answer's list is set in the acknowledgement's own callback: the deltas after it may come
+	// in the same batch of packets, before an awaiting function would resume.
+	#followMeeting(meetingId: string): Promise<void> {
+		return new Promise((resolve) => {
+			if (!this.#socket) return resolve();
+			this.#socket
+				.timeout(10_000)
+				.emit('meeting:follow', { meetingId }, (error: Error | null, answer: FollowMeetingAck) => {
+					if (!error && answer.ok && this.#meetings.has(meetingId)) {
+						this.presence.set(meetingId, answer.present);
+					}
+					resolve();
+				});
+		});
 	}
 
-	async #followItem(itemId: string) {
-		const answer: FollowItemAck | undefined = await this.#socket
-			?.timeout(10_000)
-			.emitWithAck('item:follow', { itemId })
-			.catch(() => undefined);
-		if (answer?.ok && this.#items.has(itemId)) {
-			this.editing.set(itemId, answer.editing);
-			if (this.#editingItems.has(itemId)) this.setEditing(itemId, true);
-		}
+	#followItem(itemId: string): Promise<void> {
+		return new Promise((resolve) => {
+			if (!this.#socket) return resolve();
+			this.#socket
+				.timeout(10_000)
+				.emit('item:follow', { itemId }, (error: Error | null, answer: FollowItemAck) => {
+					if (!error && answer.ok && this.#items.has(itemId)) {
+						this.editing.set(itemId, answer.editing);
+						if (this.#editingItems.has(itemId)) this.setEditing(itemId, true);
+					}
+					resolve();
+				});
+		});
 	}
 
 	#apply(event: RealtimeEvent, replayed: boolean) {
-		if (this.#seen.has(event.id)) return;
-		this.#seen.add(event.id);
-		if (this.#seen.size > SEEN_LIMIT) {
-			// Forget the oldest half; the replay never reaches back that far (it starts at the newest).
-			const keep = [...this.#seen].sort((a, b) => a - b).slice(SEEN_LIMIT / 2);
-			this.#seen = new Set(keep);
-		}
-		this.#lastEventId = Math.max(this.#lastEventId, event.id);
+		if (!this.#point.take(event.id)) return;
 		for (const listener of this.#listeners) listener(event, replayed);
 	}
 }

@@ -28,6 +28,33 @@ export interface PresentPerson {
 	party: string | null;
 }
 
+/**
+ * A change in who is present, batched per meeting (or item) over a quarter of a second: a
+ * thousand joining send a few small messages, not a thousand whole lists to a thousand sockets.
+ * A person counts once however many tabs, devices or app processes they are present through:
+ * `joined` names them when their first socket comes, `left` when their last one goes. Apply to
+ * the list from the follow's acknowledgement; a message about someone already (or no longer)
+ * there changes nothing.
+ */
+export interface PresenceDelta {
+	joined: PresentPerson[];
+	/** Person ids. */
+	left: string[];
+}
+
+/** The order of a presence list: by party (the secretariaat, without one, first), then by name. */
+export function byPartyAndName(a: PresentPerson, b: PresentPerson): number {
+	return (a.party ?? '~').localeCompare(b.party ?? '~') || a.name.localeCompare(b.name, 'nl');
+}
+
+/** A presence list with a delta applied, in list order. */
+export function applyPresenceDelta(list: PresentPerson[], delta: PresenceDelta): PresentPerson[] {
+	const gone = new Set([...delta.left, ...delta.joined.map((person) => person.personId)]);
+	return [...list.filter((person) => !gone.has(person.personId)), ...delta.joined].sort(
+		byPartyAndName
+	);
+}
+
 export interface ProblemAck {
 	ok: false;
 	error: {
@@ -50,8 +77,10 @@ export interface ServerToClient {
 	/** On connecting: who you are to the server, and the newest event id there is. */
 	welcome: (hello: { personId: string; organisationId: string; lastEventId: number }) => void;
 	event: (event: RealtimeEvent) => void;
-	presence: (presence: { meetingId: string; present: PresentPerson[] }) => void;
-	editing: (editing: { itemId: string; editing: PresentPerson[] }) => void;
+	/** Who came to and who left a followed meeting (the full list is in the follow's answer). */
+	presence: (presence: { meetingId: string } & PresenceDelta) => void;
+	/** Who started (`joined`) and stopped (`left`) editing a followed item. */
+	editing: (editing: { itemId: string } & PresenceDelta) => void;
 	/**
 	 * Cross-process delivery was interrupted and is back: ask for a replay from `since` (or from
 	 * your last event, if that is older): events of other processes may have missed you meanwhile.

@@ -221,23 +221,75 @@ describe('replay', () => {
 	});
 });
 
-describe('following a meeting: presence', () => {
-	it('allowed: who looks at the meeting, one entry per person, by party; leaving updates it', async () => {
+describe('following a meeting: presence as deltas', () => {
+	/** The presence messages a listener receives from now on. */
+	function deltas(listener: Listener) {
+		const received: Array<{ joined: string[]; left: string[]; whole: boolean }> = [];
+		listener.socket.on('presence', (message) =>
+			received.push({
+				joined: message.joined.map((p) => p.personId),
+				left: message.left,
+				// The old protocol's whole list must not come back.
+				whole: 'present' in message
+			})
+		);
+		return received;
+	}
+	const follow = (listener: Listener, meetingId: string) =>
+		emitWithAck<FollowMeetingAck>(listener, 'meeting:follow', { meetingId });
+
+	it('allowed: the follower gets the whole list once, in its answer; the others who came and who left', async () => {
 		const meeting = await openMeetingFor(team);
 		const vng = await signedIn(team.vngMedewerker);
 		const ipo = await signedIn(team.ipoBestuurder);
-		const first = await emitWithAck<FollowMeetingAck>(vng, 'meeting:follow', {
-			meetingId: meeting.id
-		});
+		const first = await follow(vng, meeting.id);
 		expect(first.ok && first.present.map((p) => p.personId)).toEqual([team.vngMedewerker.personId]);
-		const updates: string[][] = [];
-		vng.socket.on('presence', (presence) => updates.push(presence.present.map((p) => p.name)));
-		await emitWithAck<FollowMeetingAck>(ipo, 'meeting:follow', { meetingId: meeting.id });
-		await eventually(() => updates.at(-1)?.length === 2);
-		expect(updates.at(-1)).toEqual([team.ipoBestuurder.name, team.vngMedewerker.name]);
+		const toVng = deltas(vng);
+		const second = await follow(ipo, meeting.id);
+		// By party, then name; the follower is in it at once.
+		expect(second.ok && second.present.map((p) => p.name)).toEqual([
+			team.ipoBestuurder.name,
+			team.vngMedewerker.name
+		]);
+		await eventually(() => toVng.length === 1);
+		expect(toVng).toEqual([{ joined: [team.ipoBestuurder.personId], left: [], whole: false }]);
 		ipo.close();
-		await eventually(() => updates.at(-1)?.length === 1);
-		expect(updates.at(-1)).toEqual([team.vngMedewerker.name]);
+		await eventually(() => toVng.length === 2);
+		expect(toVng[1]).toEqual({ joined: [], left: [team.ipoBestuurder.personId], whole: false });
+	});
+
+	it('a second tab of the same person brings no "joined"; closing one of two no "left"', async () => {
+		const meeting = await openMeetingFor(team);
+		const watcher = await signedIn(team.secretariaat);
+		await follow(watcher, meeting.id);
+		const seen = deltas(watcher);
+		const person = team.uvwBestuurder.personId;
+		const mentions = () =>
+			seen.filter((d) => d.joined.includes(person) || d.left.includes(person)).length;
+
+		const firstTab = await signedIn(team.uvwBestuurder);
+		await follow(firstTab, meeting.id);
+		await eventually(() => mentions() === 1);
+		const secondTab = await signedIn(team.uvwBestuurder);
+		const answer = await follow(secondTab, meeting.id);
+		expect(answer.ok && answer.present.filter((p) => p.personId === person)).toHaveLength(1);
+		// Someone else comes after the second tab: their "joined" is a batch at or after the second
+		// tab's, so a "joined" for the second tab would have come by then.
+		const other = await signedIn(team.finMedewerker);
+		await follow(other, meeting.id);
+		await eventually(() => seen.some((d) => d.joined.includes(team.finMedewerker.personId)));
+		expect(mentions()).toBe(1);
+
+		const firstId = firstTab.socket.id!;
+		firstTab.close();
+		await eventually(() => !server.realtime.io.of('/').sockets.has(firstId));
+		await emitWithAck<SimpleAck>(other, 'meeting:unfollow', { meetingId: meeting.id });
+		await eventually(() => seen.some((d) => d.left.includes(team.finMedewerker.personId)));
+		expect(mentions()).toBe(1);
+
+		secondTab.close();
+		await eventually(() => seen.some((d) => d.left.includes(person)));
+		expect(seen.every((d) => !d.whole)).toBe(true);
 	});
 
 	it('denied: a meeting that does not exist, or a malformed id', async () => {
@@ -254,25 +306,40 @@ describe('following a meeting: presence', () => {
 });
 
 describe('following an item: who is editing', () => {
-	it('allowed: an editor’s name reaches the other followers, and goes when they stop', async () => {
+	it('allowed: an editor’s name reaches the other followers once however many tabs, and goes with the last', async () => {
 		const meeting = await openMeetingFor(team);
 		const item = await submitItem(
 			team.vngMedewerker,
 			(await draftItem(team.vngMedewerker, itemInput({ meetingId: meeting.id }))).id
 		);
-		const editor = await signedIn(team.vngBestuurder);
+		const tabs = [await signedIn(team.vngBestuurder), await signedIn(team.vngBestuurder)];
+		const second = await signedIn(team.secretariaat);
 		const reader = await signedIn(team.uvwMedewerker);
-		await emitWithAck<FollowItemAck>(editor, 'item:follow', { itemId: item.id });
-		const follow = await emitWithAck<FollowItemAck>(reader, 'item:follow', { itemId: item.id });
-		expect(follow).toEqual({ ok: true, editing: [] });
-		const seen: string[][] = [];
-		reader.socket.on('editing', (editing) => seen.push(editing.editing.map((p) => p.name)));
-		expect(
-			await emitWithAck<SimpleAck>(editor, 'item:editing', { itemId: item.id, editing: true })
-		).toEqual({ ok: true });
-		await eventually(() => seen.at(-1)?.[0] === team.vngBestuurder.name);
-		await emitWithAck<SimpleAck>(editor, 'item:editing', { itemId: item.id, editing: false });
-		await eventually(() => seen.at(-1)?.length === 0);
+		for (const tab of [...tabs, second]) {
+			await emitWithAck<FollowItemAck>(tab, 'item:follow', { itemId: item.id });
+		}
+		const followed = await emitWithAck<FollowItemAck>(reader, 'item:follow', { itemId: item.id });
+		expect(followed).toEqual({ ok: true, editing: [] });
+		const seen: Array<{ joined: string[]; left: string[] }> = [];
+		reader.socket.on('editing', (message) =>
+			seen.push({ joined: message.joined.map((p) => p.name), left: message.left })
+		);
+		const editing = (tab: Listener, on: boolean) =>
+			emitWithAck<SimpleAck>(tab, 'item:editing', { itemId: item.id, editing: on });
+		const editor = team.vngBestuurder;
+		const about = (name: string) => seen.filter((d) => d.joined.includes(name));
+
+		expect(await editing(tabs[0]!, true)).toEqual({ ok: true });
+		await eventually(() => about(editor.name).length === 1);
+		await editing(tabs[1]!, true);
+		await editing(tabs[0]!, false);
+		// A later editor's "joined" comes in a batch at or after those two changes.
+		await editing(second, true);
+		await eventually(() => about(team.secretariaat.name).length === 1);
+		expect(about(editor.name)).toHaveLength(1);
+		expect(seen.flatMap((d) => d.left)).toEqual([]);
+		await editing(tabs[1]!, false);
+		await eventually(() => seen.some((d) => d.left.includes(editor.personId)));
 	});
 
 	it('denied: another party’s concept cannot be followed; editing needs following first', async () => {

@@ -1,0 +1,58 @@
+import { onCommittedEvents } from '../events/bus';
+import { logger } from '../logger';
+import { useDb } from '../db';
+import type { RealtimeEvent } from '../../realtime/protocol';
+import type { IO } from './io';
+import { noteDelivered } from './live';
+import type { RedisLinks } from './redis-links';
+import { eventRooms, lastEventId, toWire } from './rooms';
+
+type Batch = Array<{ rooms: string[]; event: RealtimeEvent }>;
+
+/**
+ * Committed events to the rooms that may see them: this process's own to its own sockets at once
+ * and to the other processes through Redis; theirs, when they arrive, to this process's sockets.
+ * The two paths do not wait for each other, so a client may get a newer event of this process
+ * before an older one of another: clients replay from a margin below the newest id they saw
+ * (docs/realtime.md, "Replay and catching up").
+ */
+export async function startDelivery(io: IO, links: RedisLinks | null) {
+	// The newest event this process has handed to its sockets: where a gap in delivery begins.
+	let highest = 0;
+	try {
+		highest = await lastEventId(await useDb());
+	} catch (error) {
+		logger.warn({ err: error }, 'realtime: could not read the newest event id');
+	}
+
+	function deliverLocally(batch: Batch) {
+		for (const { rooms, event } of batch) {
+			io.local.to(rooms).emit('event', event);
+			highest = Math.max(highest, event.id);
+			// Where a page loaded now starts listening: only ids that reached this process count.
+			noteDelivered(event.id);
+		}
+	}
+
+	const unsubscribe = onCommittedEvents((rows) => {
+		const batch = rows
+			.map((row) => ({ rooms: eventRooms(row), event: toWire(row) }))
+			.filter((entry) => entry.rooms.length > 0);
+		if (batch.length === 0) return;
+		deliverLocally(batch);
+		if (links) io.serverSideEmit('oho:events', batch);
+	});
+	io.on('oho:events', deliverLocally);
+
+	if (links) {
+		links.measureGapsFrom(() => highest);
+		// Redis back after a gap: events of other processes may have missed this one, so its
+		// clients replay from the log.
+		links.onBack((since) => {
+			logger.info({ since }, 'realtime: Redis is back; asking clients to catch up');
+			io.local.emit('resync', { since });
+		});
+	}
+
+	return { stop: unsubscribe };
+}
