@@ -153,10 +153,8 @@ async function itemFor(meetingId: string | null, variant: (typeof itemVariants)[
 async function snapshot(itemId: string) {
 	const db = await useDb();
 	// Generated columns cannot be written back; they follow from the rest.
-	const [{ search: _search, audience: _audience, ...row }] = await db
-		.select()
-		.from(agendaItems)
-		.where(eq(agendaItems.id, itemId));
+	const [found] = await db.select().from(agendaItems).where(eq(agendaItems.id, itemId));
+	const { search: _search, audience: _audience, ...row } = found!;
 	const sponsors = await db.select().from(coSponsors).where(eq(coSponsors.itemId, itemId));
 	return async () => {
 		await db.update(agendaItems).set(row).where(eq(agendaItems.id, itemId));

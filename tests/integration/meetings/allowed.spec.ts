@@ -172,10 +172,8 @@ async function meetingIn(variant: (typeof variants)[number]) {
 async function snapshot(meetingId: string) {
 	const db = await useDb();
 	// Generated columns cannot be written back; they follow from the rest.
-	const [{ search: _search, ...meeting }] = await db
-		.select()
-		.from(meetings)
-		.where(eq(meetings.id, meetingId));
+	const [found] = await db.select().from(meetings).where(eq(meetings.id, meetingId));
+	const { search: _search, ...meeting } = found!;
 	const items = (
 		await db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId))
 	).map(({ search: _s, audience: _a, ...row }) => row);
