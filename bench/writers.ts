@@ -118,6 +118,7 @@ async function main(): Promise<void> {
 	resetConfig();
 	const { closeDatabase, transaction, useDb } = await import('../src/lib/server/db');
 	const { agendaItems } = await import('../src/lib/server/db/schema');
+	const { rows } = await import('../src/lib/server/db/migrate');
 	const { appendEvents } = await import('../src/lib/server/events');
 	const agenda = await import('../src/lib/server/agenda');
 	const fixtures = await import('../tests/integration/agenda/fixtures');
@@ -132,12 +133,12 @@ async function main(): Promise<void> {
 		const done = (async () => {
 			const db = await useDb();
 			while (!stopped) {
-				const rows = await db.execute<{ n: number }>(sql`
+				const result = await db.execute(sql`
 					select count(*)::int as n from pg_stat_activity
 					where datname = current_database() and wait_event_type = 'Lock'
 						and wait_event = 'advisory'`);
 				samples++;
-				waiting += Number([...rows][0]?.n ?? 0);
+				waiting += rows<{ n: number }>(result)[0]?.n ?? 0;
 				await new Promise((resolve) => setTimeout(resolve, 25));
 			}
 		})();

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { beforeCommit, transaction, useDb, type Transaction } from '../../src/lib/server/db';
 import { agendaItems, events } from '../../src/lib/server/db/schema';
+import { rows } from '../../src/lib/server/db/migrate';
 import { appendEvents } from '../../src/lib/server/events';
 import { updateItem } from '../../src/lib/server/agenda';
 import { useProcessDatabase } from './process-env';
@@ -72,7 +73,7 @@ async function finishesOrWaits(work: Promise<unknown>): Promise<'finished' | 'wa
 			select 1 from pg_stat_activity
 			where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'advisory'`);
 		if (finished) return 'finished';
-		if (waiting.length > 0) return 'waits';
+		if (rows(waiting).length > 0) return 'waits';
 		await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 10))]);
 	}
 }
