@@ -132,8 +132,17 @@ export interface Proxy {
 	close(): Promise<void>;
 }
 
-/** A TCP proxy on a fixed local port to `target` (host:port), that a test can cut and restore. */
-export async function startProxy(target: { host: string; port: number }): Promise<Proxy> {
+/**
+ * A TCP proxy on a fixed local port to `target` (host:port), that a test can cut and restore.
+ * `latencyMs` holds every chunk back that long in each direction (order kept): a slow link to
+ * Redis makes the window in which another process's event is still on its way wide enough to
+ * hit on purpose.
+ */
+export async function startProxy(
+	target: { host: string; port: number },
+	options: { latencyMs?: number } = {}
+): Promise<Proxy> {
+	const latency = options.latencyMs ?? 0;
 	const connections = new Set<Socket>();
 	let server: Server | null = null;
 	const port = await freePort();
@@ -158,8 +167,8 @@ export async function startProxy(target: { host: string; port: number }): Promis
 			client.on('error', forget).on('close', forget);
 			upstream.on('error', forget).on('close', forget);
 			upstream.connect(target.port, target.host, () => {
-				client.pipe(upstream);
-				upstream.pipe(client);
+				relay(client, upstream, latency);
+				relay(upstream, client, latency);
 			});
 		});
 		server = listening;
@@ -183,4 +192,11 @@ export async function startProxy(target: { host: string; port: number }): Promis
 		},
 		close: cut
 	};
+}
+
+/** Copies `from` to `to`, each chunk `latencyMs` later (timers of one delay fire in order). */
+function relay(from: Socket, to: Socket, latencyMs: number) {
+	if (latencyMs <= 0) return void from.pipe(to);
+	from.on('data', (chunk) => setTimeout(() => to.writable && to.write(chunk), latencyMs));
+	from.on('end', () => setTimeout(() => to.end(), latencyMs));
 }
