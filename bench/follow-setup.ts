@@ -15,12 +15,21 @@ export interface Setup {
 	itemIds: string[];
 	versions: Map<string, number>;
 	cookies: string[];
+	/** The people the cookies belong to, cookie n to person n % length. */
+	personIds: string[];
 }
 
 export type Client = InstanceType<typeof FollowingClient>;
 
-/** A meeting with ITEMS submitted items, PEOPLE participants and `sessions` session cookies. */
-export async function seedFollowers(databaseUrl: string, sessions: number): Promise<Setup> {
+/**
+ * A meeting with ITEMS submitted items, `peopleCount` participants and `sessions` session
+ * cookies (spread over the people in turn).
+ */
+export async function seedFollowers(
+	databaseUrl: string,
+	sessions: number,
+	peopleCount = PEOPLE
+): Promise<Setup> {
 	process.env.DATABASE_URL = databaseUrl;
 	const { resetConfig } = await import('../src/lib/server/config');
 	resetConfig();
@@ -47,12 +56,14 @@ export async function seedFollowers(databaseUrl: string, sessions: number): Prom
 	const db = await useDb();
 	const parties = ['vng', 'ipo', 'uvw', 'bzk'] as const;
 	const people = [];
-	for (let n = 0; n < PEOPLE; n++) people.push(await createPerson('medewerker', parties[n % 4]));
+	for (let n = 0; n < peopleCount; n++) {
+		people.push(await createPerson('medewerker', parties[n % 4]));
+	}
 	const cookies: string[] = [];
 	for (let n = 0; n < sessions; n++) {
 		const { token: session } = await createSession(
 			db,
-			people[n % PEOPLE]!.actor.personId,
+			people[n % peopleCount]!.actor.personId,
 			sessionPolicy(),
 			{ twoFactorVerified: true }
 		);
@@ -60,9 +71,10 @@ export async function seedFollowers(databaseUrl: string, sessions: number): Prom
 	}
 	await closeDatabase();
 	console.log(
-		`  set up: ${PEOPLE} people, ${sessions} sessions, a meeting with ${ITEMS} submitted items`
+		`  set up: ${peopleCount} people, ${sessions} sessions, a meeting with ${ITEMS} submitted items`
 	);
-	return { meetingId: meeting.id, writerToken: token, itemIds, versions, cookies };
+	const personIds = people.map((person) => person.actor.personId);
+	return { meetingId: meeting.id, writerToken: token, itemIds, versions, cookies, personIds };
 }
 
 /** The newest event id: clients start from the log's present, not from its beginning. */
@@ -74,14 +86,15 @@ export async function newestEventId(databaseUrl: string): Promise<number> {
 }
 
 /**
- * `count` clients in batches of 50; signed in, they follow the meeting. Resolves once the joins'
- * presence updates are quiet for a second, and then `settleSeconds` more.
+ * `count` clients in batches of 50; signed in, they follow the meeting (unless `follow` is
+ * false: bench:realtime measures the joins on their own). Resolves once the joins' presence
+ * updates are quiet for a second, and then `settleSeconds` more.
  */
 export async function connectClients(
 	count: number,
 	urlFor: (index: number) => string,
 	setup: Setup,
-	options: { signedIn: boolean; since: number; settleSeconds: number }
+	options: { signedIn: boolean; since: number; settleSeconds: number; follow?: boolean }
 ): Promise<Client[]> {
 	const started = performance.now();
 	const clients: Client[] = [];
@@ -95,12 +108,8 @@ export async function connectClients(
 		}
 		await Promise.all(batch);
 	}
-	if (options.signedIn) {
-		await Promise.all(
-			clients.map((client) =>
-				client.socket!.timeout(30_000).emitWithAck('meeting:follow', { meetingId: setup.meetingId })
-			)
-		);
+	if (options.signedIn && options.follow !== false) {
+		await Promise.all(clients.map((client) => client.followMeeting(setup.meetingId)));
 	}
 	console.log(
 		`  ${count} clients connected in ${((performance.now() - started) / 1000).toFixed(1)} s`
@@ -117,6 +126,86 @@ export async function connectClients(
 		`  presence settled ${((performance.now() - started) / 1000).toFixed(1)} s after the first connection`
 	);
 	return clients;
+}
+
+export interface JoinRun {
+	label: string;
+	clients: number;
+	people: number;
+	/** From the first follow until every client's list holds everyone. */
+	settledMs: number;
+	/** Until the last follow's answer. */
+	answeredMs: number;
+	/** Server CPU seconds from the first follow until settled, over all `pids`. */
+	cpuSeconds: number;
+	/** Presence messages per client after its answer (the deltas). */
+	deltasPerClient: number;
+}
+
+/**
+ * Every client follows the meeting at once; settled when every client's presence list (the
+ * follow's answer with the deltas applied) holds all the people among them.
+ */
+export async function measureJoin(
+	label: string,
+	clients: Client[],
+	setup: Setup,
+	pids: number[]
+): Promise<JoinRun> {
+	const people = new Set(clients.map((_, n) => setup.personIds[n % setup.personIds.length]!));
+	const complete = new Set<Client>();
+	let deltas = 0;
+	let settled!: () => void;
+	const allComplete = new Promise<void>((resolve) => (settled = resolve));
+	for (const client of clients) {
+		client.onPresence = (meetingId, present) => {
+			if (meetingId !== setup.meetingId) return;
+			if (present.length === people.size) complete.add(client);
+			else complete.delete(client);
+			if (complete.size === clients.length) settled();
+		};
+		client.socket!.on('presence', () => deltas++);
+	}
+	const cpuBefore = await totalCpu(pids);
+	const started = performance.now();
+	let answeredMs = 0;
+	await Promise.all(
+		clients.map((client) =>
+			client.followMeeting(setup.meetingId).then((answer) => {
+				if (!answer.ok) throw new Error(`follow refused: ${answer.error.message}`);
+				answeredMs = performance.now() - started;
+			})
+		)
+	);
+	const timeout = setTimeout(() => settled(), 60_000);
+	await allComplete;
+	clearTimeout(timeout);
+	const settledMs = performance.now() - started;
+	const cpu = (await totalCpu(pids)) - cpuBefore;
+	for (const client of clients) client.onPresence = null;
+	if (complete.size < clients.length) {
+		console.error(`  ${label}: ${clients.length - complete.size} clients never saw everyone`);
+	}
+	const run = {
+		label,
+		clients: clients.length,
+		people: people.size,
+		settledMs: complete.size === clients.length ? settledMs : Number.POSITIVE_INFINITY,
+		answeredMs,
+		cpuSeconds: cpu,
+		deltasPerClient: deltas / clients.length
+	};
+	console.log(
+		`  ${label}: ${run.clients} clients (${run.people} people) settled in ${fmt(run.settledMs).trim()}, ` +
+			`server CPU ${run.cpuSeconds.toFixed(2)} s`
+	);
+	return run;
+}
+
+async function totalCpu(pids: number[]) {
+	let sum = 0;
+	for (const pid of pids) sum += await cpuSeconds(pid);
+	return sum;
 }
 
 export interface Write {

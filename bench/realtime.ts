@@ -7,10 +7,14 @@
  * to the receipt of its event: p50, p99, max, events lost, and the server's memory per connection.
  * The same fan-out from a bare socket.io server (bench/realtime-bare.ts) is the baseline. Then 100
  * and 1,000 clients split over two processes with Redis: the delivery to the other process's half.
+ * Before each app phase the clients join the meeting all at once: the time until every client's
+ * presence list holds everyone (as a page shows it: the follow's answer with the deltas applied),
+ * and the server CPU spent until then.
  *
  * PostgreSQL: BENCH_POSTGRES_URL, else DATABASE_URL, else 127.0.0.1:5432; Redis: TEST_REDIS_URL,
  * else 127.0.0.1:6379. BENCH_CLIENTS, BENCH_DURATION (seconds), BENCH_RATE (writes a second),
- * BENCH_SETTLE (seconds to wait once the joins' presence updates are quiet, before measuring).
+ * BENCH_SETTLE (seconds to wait once the joins' presence updates are quiet, before measuring),
+ * BENCH_PEOPLE (distinct people behind the clients; as many as clients unless set).
  * Needs `npm run build` (npm run bench:realtime does it).
  */
 import { spawn } from 'node:child_process';
@@ -19,12 +23,14 @@ import {
 	connectClients as connect,
 	fmt,
 	ITEMS,
+	measureJoin,
 	newestEventId,
 	pct,
 	seedFollowers,
 	verdict,
 	writeThroughApi,
 	type Client,
+	type JoinRun,
 	type Setup,
 	type Write
 } from './follow-setup';
@@ -38,6 +44,7 @@ const DURATION_S = Number(process.env.BENCH_DURATION ?? 30);
 const RATE = Number(process.env.BENCH_RATE ?? 20);
 /** Seconds of quiet after the presence updates of the joins, before measuring. */
 const SETTLE_S = Number(process.env.BENCH_SETTLE ?? 15);
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? CLIENTS);
 
 interface Run {
 	label: string;
@@ -55,15 +62,18 @@ try {
 		`\nReal-time benchmark on PostgreSQL, ${CLIENTS} clients, ${RATE} writes/s for ${DURATION_S} s`
 	);
 	const first = await startApp({ databaseUrl: database.url, env: { NODE_ENV: 'production' } });
-	const setup = await seedFollowers(database.url, CLIENTS);
+	const setup = await seedFollowers(database.url, CLIENTS, PEOPLE);
+	const joins: JoinRun[] = [];
 	await first.stop();
 
 	// One process, no Redis.
 	const app = await startApp({ databaseUrl: database.url, env: { NODE_ENV: 'production' } });
 	cleanups.push(() => app.kill());
 	const rssBefore = rss(app.child.pid!);
-	const clients = await connectClients(CLIENTS, () => app.url, setup);
+	const clients = await connectClients(CLIENTS, () => app.url, setup, { follow: false });
 	const perConnection = (rss(app.child.pid!) - rssBefore) / CLIENTS;
+	joins.push(await measureJoin('joining, one process', clients, setup, [app.child.pid!]));
+	await settle();
 	const appItems = { ids: setup.itemIds, versions: setup.versions };
 	const one = await measure('one process', clients, appItems, (write) =>
 		writeThroughApi(app.url, setup, write)
@@ -80,7 +90,7 @@ try {
 	cleanups.push(async () => void bare.kill('SIGKILL'));
 	await new Promise((resolve) => bare.stdout!.once('data', resolve));
 	const bareUrl = `http://127.0.0.1:${barePort}`;
-	const bareClients = await connectClients(CLIENTS, () => bareUrl, setup, false);
+	const bareClients = await connectClients(CLIENTS, () => bareUrl, setup, { signedIn: false });
 	const bareItems = {
 		ids: Array.from({ length: ITEMS }, (_, n) => `bare-${n}`),
 		versions: new Map<string, number>()
@@ -117,7 +127,12 @@ try {
 			() => a.kill(),
 			() => b.kill()
 		);
-		const split = await connectClients(count, (index) => (index % 2 === 0 ? a.url : b.url), setup);
+		const split = await connectClients(count, (index) => (index % 2 === 0 ? a.url : b.url), setup, {
+			follow: false
+		});
+		const pids = [a.child.pid!, b.child.pid!];
+		joins.push(await measureJoin(`joining, two processes, ${count} clients`, split, setup, pids));
+		await settle();
 		const onB = split.filter((_, index) => index % 2 === 1);
 		const run = await measure(
 			`two processes, ${count} clients (the ${onB.length} on B)`,
@@ -145,6 +160,14 @@ try {
 		console.log(`  ${run.label.padEnd(44)} ${windows}`);
 	}
 	console.log(`  memory per connection (server RSS): ${(perConnection / 1024).toFixed(1)} KB`);
+	console.log('\n  Joining at once: until every presence list holds everyone');
+	for (const join of joins) {
+		console.log(
+			`  ${join.label.padEnd(44)} ${join.clients} clients, ${join.people} people: settled ${fmt(join.settledMs)}, ` +
+				`answers ${fmt(join.answeredMs)}, server CPU ${join.cpuSeconds.toFixed(2)} s, ` +
+				`${join.deltasPerClient.toFixed(1)} presence messages per client`
+		);
+	}
 	const ratio = pct(one.latencies, 99) / pct(baseline.latencies, 99);
 	console.log(
 		`  p99 app / bare socket.io: ${ratio.toFixed(2)} (p50 ${(pct(one.latencies, 50) / pct(baseline.latencies, 50)).toFixed(2)})`
@@ -159,6 +182,9 @@ try {
 	);
 	const lostTotal = [one, ...cross].reduce((sum, run) => sum + run.expected - run.received, 0);
 	console.log(`  0 lost events: ${verdict(lostTotal === 0)}`);
+	console.log(
+		`  ${CLIENTS} clients joining at once, presence settled ≤ 3 s: ${verdict(joins.every((join) => join.settledMs <= 3_000))}`
+	);
 } catch (error) {
 	console.error('\nThe benchmark failed:', error);
 	process.exitCode = 1;
@@ -219,13 +245,26 @@ function rss(pid: number): number {
 	return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
 }
 
-/** Clients for one phase; signed-in ones start from the log's present (earlier phases wrote). */
+/**
+ * Clients for one phase; signed-in ones start from the log's present (earlier phases wrote).
+ * The app's clients join the meeting afterwards, measured (measureJoin).
+ */
 async function connectClients(
 	count: number,
 	urlFor: (index: number) => string,
 	setup: Setup,
-	signedIn = true
+	{ signedIn = true, follow = true }: { signedIn?: boolean; follow?: boolean }
 ): Promise<Client[]> {
 	const since = signedIn ? await newestEventId(database.url) : 0;
-	return connect(count, urlFor, setup, { signedIn, since, settleSeconds: SETTLE_S });
+	return connect(count, urlFor, setup, {
+		signedIn,
+		since,
+		follow,
+		settleSeconds: follow ? SETTLE_S : 0
+	});
+}
+
+/** Quiet before measuring the events: the joins' last messages are out. */
+function settle() {
+	return new Promise((resolve) => setTimeout(resolve, SETTLE_S * 1_000));
 }
