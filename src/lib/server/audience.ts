@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { is, Placeholder, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Party } from './db/schema/organisations';
 
@@ -98,10 +98,17 @@ export function canSee(principal: Principal | null, audience: Audience | Audienc
 	return keys.some((key) => held.includes(key));
 }
 
-/** The same rule as SQL, for lists and the replay: rows whose audience column the principal sees. */
-export function visibleToPrincipal(column: AnyPgColumn, principal: Principal | null): SQL {
-	const held = principalKeys(principal).map((key) => sql`${key}`);
-	return sql`${column} && array[${sql.join(held, sql`, `)}]::text[]`;
+/**
+ * The same rule as SQL, for lists and the replay: rows whose audience column the principal sees.
+ * The held keys are one parameter, so that a prepared statement can pass a placeholder instead of
+ * the principal, filled with principalKeys(principal) each time it runs.
+ */
+export function visibleToPrincipal(
+	column: AnyPgColumn,
+	principal: Principal | null | Placeholder
+): SQL {
+	const held = is(principal, Placeholder) ? principal : sql.param(principalKeys(principal));
+	return sql`${column} && ${held}::text[]`;
 }
 
 function isKeys(value: Audience | AudienceKeys): value is AudienceKeys {

@@ -1,3 +1,4 @@
+import type { Placeholder } from 'drizzle-orm';
 import { visibleToPrincipal, type AudienceKeys, type Principal } from '../audience';
 import { agendaItems } from '../db/schema';
 import type { EventInput } from '../events';
@@ -9,8 +10,8 @@ import type { EventInput } from '../events';
  * and replay all read that column through this module, never the rule again.
  */
 
-/** Items the principal may see, as a SQL condition for a list query. */
-export const itemsVisibleTo = (principal: Principal | null) =>
+/** Items the principal may see, as a SQL condition for a list query (or a prepared one's). */
+export const itemsVisibleTo = (principal: Principal | null | Placeholder) =>
 	visibleToPrincipal(agendaItems.audience, principal);
 
 /** Who may see an event about this item: whoever may see the item, as it is after the change. */
