@@ -70,13 +70,16 @@ export interface MeetingTimes {
 }
 
 /** Who proposed it and who accepted to co-sponsor it: the parties that carry an item. */
-export function carriers(proposing: Party | null, sponsors: CoSponsorRow[]): Party[] {
+export function carriers(
+	proposing: Party | null,
+	sponsors: readonly { party: Party; status: string }[]
+): Party[] {
 	const accepted = sponsors.filter((row) => row.status === 'geaccepteerd').map((row) => row.party);
-	return [...new Set([...(proposing ? [proposing] : []), ...accepted])];
+	return partyOrder.filter((party) => party === proposing || accepted.includes(party));
 }
 
 /** The placed items as the parties agree to them: in order, with minutes and content version. */
-export function snapshotOf(agenda: MeetingItemRow[]): AgendaSnapshotItem[] {
+export function snapshotOf(agenda: readonly MeetingItemRow[]): AgendaSnapshotItem[] {
 	return agenda.map((item) => ({
 		id: item.id,
 		title: item.title,
@@ -89,7 +92,7 @@ export function snapshotOf(agenda: MeetingItemRow[]): AgendaSnapshotItem[] {
 
 /** Each party's word on the agenda as it is now, and what changed since they gave it. */
 export function approvalStates(
-	records: ApprovalRecord[],
+	records: readonly ApprovalRecord[],
 	current: AgendaSnapshotItem[]
 ): PartyApprovalView[] {
 	return partyOrder.map((party) => {
@@ -132,7 +135,7 @@ export function agendaTiming(
 /** What waits for each party and for the secretariaat on this meeting. */
 export function meetingTodo(
 	meeting: Pick<MeetingTimes, 'status'>,
-	items: MeetingItemRow[],
+	items: readonly MeetingItemRow[],
 	approvals: PartyApprovalView[],
 	timing: ReturnType<typeof agendaTiming>
 ) {
@@ -164,14 +167,14 @@ export function meetingTodo(
 	return { parties, secretariaat };
 }
 
-const byPlace = (a: MeetingItemRow, b: MeetingItemRow) =>
+const byPlace = <I extends MeetingItemRow>(a: I, b: I) =>
 	(a.position ?? 0) - (b.position ?? 0) || a.id.localeCompare(b.id);
 
 /** The whole page from its rows: the agenda in order, the other items, each party's word, todo. */
-export function meetingView<M extends MeetingTimes>(
+export function meetingView<M extends MeetingTimes, I extends MeetingItemRow>(
 	meeting: M,
-	items: MeetingItemRow[],
-	records: ApprovalRecord[]
+	items: readonly I[],
+	records: readonly ApprovalRecord[]
 ) {
 	const agenda = items.filter((item) => item.status === 'geagendeerd').sort(byPlace);
 	const approvals = approvalStates(records, snapshotOf(agenda));
@@ -187,4 +190,7 @@ export function meetingView<M extends MeetingTimes>(
 	};
 }
 
-export type MeetingView<M extends MeetingTimes = MeetingTimes> = ReturnType<typeof meetingView<M>>;
+export type MeetingView<
+	M extends MeetingTimes = MeetingTimes,
+	I extends MeetingItemRow = MeetingItemRow
+> = ReturnType<typeof meetingView<M, I>>;

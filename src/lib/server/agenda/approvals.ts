@@ -87,7 +87,18 @@ export async function recordApproval(
 					decision,
 					reason,
 					fingerprint: values.agendaFingerprint,
-					...(delegatedBy ? { delegatedBy } : {})
+					...(delegatedBy ? { delegatedBy } : {}),
+					// The party's word as the meeting page holds it: followers apply it in place.
+					approval: {
+						party,
+						decision,
+						reason,
+						itemPositions: positions,
+						decidedAt: values.decidedAt.toISOString(),
+						decidedByName: actor.name,
+						resetAt: null,
+						agendaSnapshot: snapshot
+					}
 				}
 			}
 		]);

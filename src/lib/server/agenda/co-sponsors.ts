@@ -55,7 +55,7 @@ export async function inviteCoSponsor(
 					.values({ itemId: item.id, party, ...values })
 					.returning();
 		await appendEvents(tx, { actor, requestId: context.requestId }, [
-			itemEvent(item, 'agenda_item.co_sponsor_invited.v1', { party })
+			await itemEvent(tx, item, 'agenda_item.co_sponsor_invited.v1', { party })
 		]);
 		return row!;
 	});
@@ -96,7 +96,7 @@ export async function respondCoSponsor(
 			.where(eq(coSponsors.id, invitation.id))
 			.returning();
 		await appendEvents(tx, { actor, requestId: context.requestId }, [
-			itemEvent(item, 'agenda_item.co_sponsor_responded.v1', {
+			await itemEvent(tx, item, 'agenda_item.co_sponsor_responded.v1', {
 				party: invitation.party,
 				accepted: accept
 			})

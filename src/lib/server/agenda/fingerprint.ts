@@ -87,7 +87,7 @@ export async function resetApprovalsIfChanged(
 			subjectId: meetingId,
 			meetingId,
 			audience: audiences.meeting(meetingId),
-			payload: { party: approval.party }
+			payload: { party: approval.party, resetAt: at.toISOString() }
 		}))
 	);
 	return stale.map((approval) => approval.party);

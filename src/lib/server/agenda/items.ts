@@ -57,7 +57,7 @@ export async function draftItem(actor: Actor, input: unknown, context: RequestCo
 			.returning(itemColumns);
 		await writeRevision(tx, actor, item!);
 		await appendEvents(tx, { actor, requestId: context.requestId }, [
-			itemEvent(item!, 'agenda_item.drafted.v1')
+			await itemEvent(tx, item!, 'agenda_item.drafted.v1')
 		]);
 		return item!;
 	});
@@ -96,7 +96,7 @@ export async function updateItem(
 		if (changed.length === 0) return item;
 		const saved = await saveContent(tx, actor, item, merged);
 		await appendEvents(tx, { actor, requestId: context.requestId }, [
-			itemEvent(saved, 'agenda_item.updated.v1', { version: saved.version, changed })
+			await itemEvent(tx, saved, 'agenda_item.updated.v1', { version: saved.version, changed })
 		]);
 		await resetApprovalsIfChanged(tx, actor, saved.meetingId);
 		return saved;
@@ -138,7 +138,7 @@ export async function submitItem(
 			lateSubmissionApproved: false
 		});
 		await appendEvents(tx, { actor, requestId: context.requestId }, [
-			itemEvent(saved, 'agenda_item.submitted.v1', { late })
+			await itemEvent(tx, saved, 'agenda_item.submitted.v1', { late })
 		]);
 		return saved;
 	});
@@ -164,7 +164,7 @@ export async function withdrawItem(
 			minutes: null
 		});
 		await appendEvents(tx, { actor, requestId: context.requestId }, [
-			itemEvent(saved, 'agenda_item.withdrawn.v1')
+			await itemEvent(tx, saved, 'agenda_item.withdrawn.v1')
 		]);
 		await compactPositions(tx, saved.meetingId);
 		await resetApprovalsIfChanged(tx, actor, saved.meetingId);

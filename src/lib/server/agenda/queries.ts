@@ -1,4 +1,15 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import {
+	and,
+	asc,
+	desc,
+	eq,
+	inArray,
+	isNotNull,
+	isNull,
+	lte,
+	sql,
+	type Placeholder
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { preparedPerHandle, useDb, type Executor } from '../db';
 import {
@@ -7,22 +18,22 @@ import {
 	coSponsors,
 	meetings,
 	organisations,
-	parties,
-	people,
-	type AgendaSnapshotItem,
-	type Party
+	people
 } from '../db/schema';
 import { AccessError, requireAccess, type Actor } from '../access';
+import { principalKeys } from '../audience';
 import { isUuid } from '../kernel/ids';
 import { findMeeting, meetingColumns } from '../meetings/queries';
-import { approvalOverview } from './approvals';
 import { itemsVisibleTo } from './audience';
-import { partyLabels } from './co-sponsors';
-import { agendaTiming } from './schedule';
+import { carriers, meetingView, type ApprovalRecord } from '../../agenda/meeting-view';
+import { approvalOverview } from './approvals';
 import { findVisibleItem, itemColumns } from './store';
 
-/** Items the actor may see (their stored audience: agenda/audience.ts). */
-export const visibleTo = (actor: Actor) => itemsVisibleTo(actor);
+/**
+ * Items the actor may see (their stored audience: agenda/audience.ts). A prepared statement
+ * passes a placeholder for the actor's audience keys instead (principalKeys, when it runs).
+ */
+export const visibleTo = (actor: Actor | Placeholder) => itemsVisibleTo(actor);
 
 const proposer = alias(people, 'proposer');
 const itemWithNames = {
@@ -54,20 +65,19 @@ export async function getItem(actor: Actor, itemId: string) {
 	return { ...named!, coSponsors: sponsors, carriedBy: carriers(item.proposingParty, sponsors) };
 }
 
-function carriers(proposing: Party | null, sponsors: { party: Party; status: string }[]): Party[] {
-	const accepted = sponsors.filter((row) => row.status === 'geaccepteerd').map((row) => row.party);
-	return parties.filter((party) => party === proposing || accepted.includes(party));
-}
-
 /**
- * What the meeting page reads beside its items, prepared once per database handle: the page is
- * the platform's most visited, and building these statements' SQL on every request cost more CPU
- * than running them. The items query has the visibility condition, which is built per actor.
+ * What the meeting page reads, prepared once per database handle: the page is the platform's most
+ * visited, and building these statements' SQL on every request cost more CPU than running them.
+ * The items' visibility is the same visibleTo, with the reader's audience keys as a parameter.
  */
 const meetingPageStatements = preparedPerHandle((db) => {
 	const meetingId = sql.placeholder('meetingId');
 	const decider = alias(people, 'decider');
 	return {
+		items: itemsQuery(db)
+			.where(and(eq(agendaItems.meetingId, meetingId), visibleTo(sql.placeholder('heldKeys'))))
+			.orderBy(asc(agendaItems.position), asc(agendaItems.createdAt), asc(agendaItems.id))
+			.prepare('meeting_page_items'),
 		coSponsors: db
 			.select({ itemId: coSponsors.itemId, party: coSponsors.party, status: coSponsors.status })
 			.from(coSponsors)
@@ -95,9 +105,7 @@ export async function getMeetingWithAgenda(actor: Actor, meetingId: string) {
 	const statements = meetingPageStatements(db);
 	const [meeting, items, sponsors, approvalRows] = await Promise.all([
 		findMeeting(db, meetingId),
-		itemsQuery(db)
-			.where(and(eq(agendaItems.meetingId, meetingId), visibleTo(actor)))
-			.orderBy(asc(agendaItems.position), asc(agendaItems.createdAt), asc(agendaItems.id)),
+		statements.items.execute({ meetingId, heldKeys: principalKeys(actor) }),
 		statements.coSponsors.execute({ meetingId }),
 		statements.approvals.execute({ meetingId })
 	]);
@@ -105,61 +113,19 @@ export async function getMeetingWithAgenda(actor: Actor, meetingId: string) {
 		const own = sponsors.filter((row) => row.itemId === item.id);
 		return { ...item, coSponsors: own, carriedBy: carriers(item.proposingParty, own) };
 	});
-	const agenda = enriched
-		.filter((item) => item.status === 'geagendeerd')
-		.sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
-	const snapshot: AgendaSnapshotItem[] = agenda.map((item) => ({
-		id: item.id,
-		title: item.title,
-		purpose: item.purpose,
-		position: item.position,
-		minutes: item.minutes,
-		version: item.version
+	// Each party's word as the page holds it, with the agenda it was given on: the browser derives
+	// the same states from these rows when it applies a live event (src/lib/agenda/meeting-view.ts).
+	const records: ApprovalRecord[] = approvalRows.map(({ approval, decidedByName }) => ({
+		party: approval.party,
+		decision: approval.decision,
+		reason: approval.reason,
+		itemPositions: approval.itemPositions,
+		decidedAt: approval.decidedAt,
+		decidedByName,
+		resetAt: approval.resetAt,
+		agendaSnapshot: approval.agendaSnapshot
 	}));
-	const approvals = approvalOverview(
-		approvalRows.map((row) => row.approval),
-		snapshot
-	).map((row) => ({
-		...row,
-		decidedByName: approvalRows.find((r) => r.approval.party === row.party)?.decidedByName ?? null
-	}));
-	const timing = agendaTiming(meeting, agenda);
-	const inAlignment = meeting.status === 'agenda_in_afstemming';
-	const todo = Object.fromEntries(
-		parties.map((party) => {
-			const tasks: string[] = [];
-			const state = approvals.find((row) => row.party === party)!.state;
-			if (inAlignment && state === 'open') tasks.push('Akkoord geven of bezwaar maken');
-			if (inAlignment && state === 'opnieuw_beoordelen')
-				tasks.push('De gewijzigde agenda opnieuw beoordelen');
-			const invitations = enriched.filter((item) =>
-				item.coSponsors.some((row) => row.party === party && row.status === 'uitgenodigd')
-			);
-			for (const item of invitations)
-				tasks.push(`Beslissen over mede-indienen van "${item.title}"`);
-			return [party, tasks];
-		})
-	) as Record<Party, string[]>;
-	const secretariaat: string[] = [];
-	for (const item of enriched) {
-		if (item.status === 'ingediend' && item.lateSubmission && !item.lateSubmissionApproved)
-			secretariaat.push(`Late indiening beoordelen: "${item.title}"`);
-		else if (item.status === 'ingediend' || item.status === 'aangehouden')
-			secretariaat.push(`Agenderen, aanhouden of afwijzen: "${item.title}"`);
-	}
-	if (timing.exceeds)
-		secretariaat.push(`De agenda duurt ${timing.overBy} minuten langer dan de vergadering.`);
-	if (inAlignment && approvals.every((row) => row.state === 'akkoord'))
-		secretariaat.push('Alle partijen gaven akkoord: de agenda vaststellen');
-	return {
-		meeting,
-		agenda,
-		otherItems: enriched.filter((item) => item.status !== 'geagendeerd'),
-		approvals,
-		timing,
-		todo: { parties: todo, secretariaat },
-		partyLabels
-	};
+	return { ...meetingView(meeting, enriched, records), records };
 }
 
 /** "Mijn voorstellen": every item of the actor's organisation, with its meeting, latest first. */

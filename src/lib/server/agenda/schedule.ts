@@ -55,7 +55,7 @@ export async function placeItem(
 		others.splice(index, 0, saved);
 		await writeOrder(tx, others);
 		await appendEvents(tx, { actor, requestId: context.requestId }, [
-			itemEvent(saved, 'agenda_item.placed.v1', { position: index + 1, minutes })
+			await itemEvent(tx, saved, 'agenda_item.placed.v1', { position: index + 1, minutes })
 		]);
 		if (item.meetingId && item.meetingId !== target) await compactPositions(tx, item.meetingId);
 		await resetApprovalsIfChanged(tx, actor, target);
@@ -96,7 +96,11 @@ export async function reorderAgenda(
 				subjectId: meetingId,
 				meetingId,
 				audience: audiences.meeting(meetingId),
-				payload: { order: orderedItemIds }
+				// The new places, for the pages that follow the meeting to apply.
+				payload: {
+					order: orderedItemIds,
+					positions: Object.fromEntries(orderedItemIds.map((id, index) => [id, index + 1]))
+				}
 			}
 		]);
 		await resetApprovalsIfChanged(tx, actor, meetingId);
@@ -136,7 +140,7 @@ export async function deferItem(
 			minutes: null
 		});
 		await appendEvents(tx, { actor, requestId: context.requestId }, [
-			itemEvent(saved, 'agenda_item.deferred.v1', {
+			await itemEvent(tx, saved, 'agenda_item.deferred.v1', {
 				fromMeetingId: item.meetingId,
 				toMeetingId,
 				reason
@@ -168,7 +172,7 @@ export async function declineItem(
 			minutes: null
 		});
 		await appendEvents(tx, { actor, requestId: context.requestId }, [
-			itemEvent(saved, 'agenda_item.declined.v1', { reason })
+			await itemEvent(tx, saved, 'agenda_item.declined.v1', { reason })
 		]);
 		await compactPositions(tx, item.meetingId);
 		await resetApprovalsIfChanged(tx, actor, item.meetingId);
@@ -185,7 +189,7 @@ export async function markTreated(actor: Actor, itemId: string, context: Request
 		requireMeetingState('treat', await findMeeting(tx, item.meetingId!));
 		const saved = await saveWorkflow(tx, item, { status: 'behandeld' });
 		await appendEvents(tx, { actor, requestId: context.requestId }, [
-			itemEvent(saved, 'agenda_item.treated.v1')
+			await itemEvent(tx, saved, 'agenda_item.treated.v1')
 		]);
 		return saved;
 	});
@@ -203,7 +207,7 @@ export async function approveLateSubmission(
 		requireItemState('approveLate', item);
 		const saved = await saveWorkflow(tx, item, { lateSubmissionApproved: true });
 		await appendEvents(tx, { actor, requestId: context.requestId }, [
-			itemEvent(saved, 'agenda_item.late_submission_approved.v1')
+			await itemEvent(tx, saved, 'agenda_item.late_submission_approved.v1')
 		]);
 		return saved;
 	});

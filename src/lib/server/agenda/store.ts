@@ -7,6 +7,7 @@ import { isUuid } from '../kernel/ids';
 import { StaleVersionError } from '../kernel/errors';
 import { itemAudience } from './audience';
 import { contentFields } from './content-fields';
+import { meetingItemRow } from './live-row';
 
 /** Every column but the search vector, which only the database reads. */
 const { search: _search, ...columns } = getTableColumns(agendaItems);
@@ -65,11 +66,17 @@ export async function findVisibleItem(
 	return item;
 }
 
-export function itemEvent(
+/**
+ * An event about an item, for whoever may see the item, carrying the item as the meeting page
+ * shows it (`row`): every follower's page applies it without asking the server.
+ */
+export async function itemEvent(
+	tx: Transaction,
 	item: ItemRow,
 	type: EventInput['type'],
 	payload: Record<string, unknown> = {}
-): EventInput {
+): Promise<EventInput> {
+	const row = await meetingItemRow(tx, item);
 	return {
 		type,
 		subjectType: 'agenda_item',
@@ -82,7 +89,8 @@ export function itemEvent(
 			status: item.status,
 			proposedBy: item.proposedBy,
 			organisationId: item.proposingOrganisationId,
-			...payload
+			...payload,
+			row
 		}
 	};
 }

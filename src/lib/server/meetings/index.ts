@@ -236,7 +236,7 @@ export async function cancelMeeting(
 					: { status: 'aangehouden', statusReason: `Vergadering geannuleerd: ${reason}` })
 			});
 			events.push(
-				itemEvent(moved, 'agenda_item.deferred.v1', {
+				await itemEvent(tx, moved, 'agenda_item.deferred.v1', {
 					fromMeetingId: meetingId,
 					toMeetingId: null,
 					reason

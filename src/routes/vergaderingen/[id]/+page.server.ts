@@ -1,5 +1,6 @@
 import { orAccessError, requireSignedIn } from '$lib/route-guards.server';
 import { getMeetingWithAgenda } from '$lib/server/agenda';
+import { toMeetingItemRow } from '$lib/server/agenda/live-row';
 import { allowedMeetingActions } from '$lib/server/meetings/allowed';
 import { relatedMeetings } from '$lib/server/meetings/queries';
 import { meetingActions } from './actions.server';
@@ -19,20 +20,15 @@ export const load: PageServerLoad = async (event) => {
 		})
 	]);
 	return {
-		...page,
-		// Only what the page shows: the full rows (summaries, snapshots) would triple the page's
-		// size and the time spent serialising it, on the most-visited page of the platform.
-		agenda: page.agenda.map(slimItem),
-		otherItems: page.otherItems.map(slimItem),
-		approvals: page.approvals.map(({ approval, ...row }) => ({
-			...row,
-			approval: approval && {
-				decision: approval.decision,
-				reason: approval.reason,
-				itemPositions: approval.itemPositions,
-				decidedAt: approval.decidedAt
-			}
-		})),
+		meeting: page.meeting,
+		// The rows the page derives everything from, in the shape the live events carry them
+		// (agenda/live-row.ts): the browser applies an event to these and derives the page again
+		// (src/lib/agenda/meeting-view.ts) instead of reloading it.
+		items: [...page.agenda, ...page.otherItems].map((item) =>
+			toMeetingItemRow(item, item.coSponsors)
+		),
+		records: page.records,
+		partyLabels: page.partyLabels,
 		related,
 		party: actor.party,
 		may,
@@ -43,24 +39,5 @@ export const load: PageServerLoad = async (event) => {
 				: null
 	};
 };
-
-type MeetingItem = Awaited<ReturnType<typeof getMeetingWithAgenda>>['agenda'][number];
-
-function slimItem(item: MeetingItem) {
-	return {
-		id: item.id,
-		title: item.title,
-		status: item.status,
-		purpose: item.purpose,
-		position: item.position,
-		minutes: item.minutes,
-		proposingParty: item.proposingParty,
-		proposingOrganisationName: item.proposingOrganisationName,
-		lateSubmission: item.lateSubmission,
-		lateSubmissionApproved: item.lateSubmissionApproved,
-		coSponsors: item.coSponsors,
-		carriedBy: item.carriedBy
-	};
-}
 
 export const actions: Actions = meetingActions;

@@ -1,0 +1,58 @@
+import { asc, eq } from 'drizzle-orm';
+import { carriers, type MeetingItemRow } from '../../agenda/meeting-view';
+import type { Executor } from '../db';
+import { coSponsors, organisations } from '../db/schema';
+import type { ItemRow } from './store';
+
+/*
+ * An item as the meeting page shows it: what its live events carry, so that every follower's page
+ * applies the change without asking the server (HOUSE.md, "Live state, not reloads"). Computed once
+ * per event, inside the verb's transaction, for the event's own audience: the item's.
+ */
+
+type Named = Pick<
+	ItemRow,
+	keyof Omit<MeetingItemRow, 'coSponsors' | 'carriedBy' | 'proposingOrganisationName'>
+>;
+
+/** The page's row from an item with its organisation's name and its co-sponsors. */
+export function toMeetingItemRow(
+	item: Named & { proposingOrganisationName: string },
+	sponsors: MeetingItemRow['coSponsors']
+): MeetingItemRow {
+	return {
+		id: item.id,
+		meetingId: item.meetingId,
+		title: item.title,
+		status: item.status,
+		purpose: item.purpose,
+		position: item.position,
+		minutes: item.minutes,
+		version: item.version,
+		proposingParty: item.proposingParty,
+		proposingOrganisationName: item.proposingOrganisationName,
+		lateSubmission: item.lateSubmission,
+		lateSubmissionApproved: item.lateSubmissionApproved,
+		coSponsors: sponsors,
+		carriedBy: carriers(item.proposingParty, sponsors)
+	};
+}
+
+/** The row of an item just changed, read in the changing transaction (two small queries). */
+export async function meetingItemRow(db: Executor, item: ItemRow): Promise<MeetingItemRow> {
+	const [[organisation], sponsors] = [
+		await db
+			.select({ name: organisations.shortName })
+			.from(organisations)
+			.where(eq(organisations.id, item.proposingOrganisationId)),
+		await db
+			.select({ party: coSponsors.party, status: coSponsors.status })
+			.from(coSponsors)
+			.where(eq(coSponsors.itemId, item.id))
+			.orderBy(asc(coSponsors.party))
+	];
+	return toMeetingItemRow(
+		{ ...item, proposingOrganisationName: organisation?.name ?? '' },
+		sponsors
+	);
+}
