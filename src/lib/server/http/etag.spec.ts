@@ -58,6 +58,20 @@ describe('pageEtag', () => {
 		expect(other.headers.get('etag')).not.toBe(first.headers.get('etag'));
 	});
 
+	it('a page with a CSP nonce, different in every answer, gets no ETag at all', async () => {
+		const response = await pageEtag({
+			event,
+			resolve: async (_event, options) => {
+				const rendered = await render(options);
+				rendered.headers.set('content-security-policy', "script-src 'self' 'nonce-abc123'");
+				return rendered;
+			}
+		});
+		expect(await response.text()).toBe(page);
+		expect(response.headers.has('etag')).toBe(false);
+		expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(page)));
+	});
+
 	it('a streamed page keeps its parts in order and gets no ETag', async () => {
 		const response = await pageEtag({
 			event,

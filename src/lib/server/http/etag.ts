@@ -12,7 +12,9 @@ const PAGE_MARKER = 'x-sveltekit-page';
  * this handle (outermost of those that transform, so that it sees the finished HTML) takes the
  * finished HTML, hands SvelteKit an empty string to hash and puts the HTML back into the response
  * with an ETag from node:crypto. SvelteKit answers If-None-Match with 304 after the handles, from
- * whatever ETag the response then carries, so revalidation works as before.
+ * whatever ETag the response then carries, so revalidation works as before. A page whose CSP
+ * carries a nonce (svelte.config.js: every rendered page) differs in every answer, so no ETag of
+ * it can ever match: it gets none, and the hash is not computed at all.
  *
  * When SvelteKit streams (a load returned promises), the rest of the page follows the transformed
  * part in the body, which is then put after the HTML. Should a future SvelteKit transform in
@@ -46,9 +48,18 @@ function withBody(response: Response, html: string): Response {
 	const init = { status: response.status, statusText: response.statusText, headers };
 	// SvelteKit sets no ETag when it streams: the rest of the page is in the body still.
 	if (!response.headers.has('etag')) return new Response(prepend(bytes, response.body), init);
-	headers.set('etag', `"${hash('sha1', bytes, 'base64url')}"`);
+	if (hasNonce(response.headers)) headers.delete('etag');
+	else headers.set('etag', `"${hash('sha1', bytes, 'base64url')}"`);
 	headers.set('content-length', String(bytes.byteLength));
 	return new Response(bytes, init);
+}
+
+function hasNonce(headers: Headers): boolean {
+	const policies = [
+		headers.get('content-security-policy'),
+		headers.get('content-security-policy-report-only')
+	];
+	return policies.some((policy) => policy?.includes("'nonce-"));
 }
 
 function prepend(first: Uint8Array, rest: ReadableStream<Uint8Array> | null) {
