@@ -134,3 +134,27 @@ describe.each(enginesUnderTest())('the event log on %s', (engine) => {
 		expect(older.map((row) => row.id)).toEqual([firstId]);
 	});
 });
+
+describe.each(enginesUnderTest())('a bulk import on %s', (engine) => {
+	let test: TestDatabase;
+	beforeAll(async () => {
+		test = await freshDatabase(engine);
+		await migrateDatabase(test.handle, MIGRATIONS);
+	});
+	afterAll(async () => {
+		await test.drop();
+	});
+
+	// More events than one INSERT has parameters for (65,535, nine an event), in one transaction.
+	it('appends 12,000 events in one transaction, in the order appended', async () => {
+		await transactionOn(test.handle.db, async (tx) => {
+			for (let n = 0; n < 12_000; n++) await appendEvents(tx, { actor: null }, [logout(`p${n}`)]);
+		});
+		const rows = await test.handle.db
+			.select({ subjectId: events.subjectId })
+			.from(events)
+			.orderBy(events.id);
+		expect(rows).toHaveLength(12_000);
+		expect(rows.every((row, n) => row.subjectId === `p${n}`)).toBe(true);
+	});
+});

@@ -19,7 +19,7 @@ import { publishCommitted } from './bus';
  * never exist) by the time any higher one can be read or sent.
  *
  * The lock is taken at the very end, not at the append: appendEvents() only queues the rows, and
- * the transaction's last step before COMMIT inserts them in one statement (see beforeCommit in
+ * the transaction's last step before COMMIT inserts them in one go (see beforeCommit in
  * ../db). Writers then overlap for all their work and wait for each other only for that insert
  * and the commit. Holding the lock, a transaction waits for no row lock (the event table has no
  * foreign keys), so the lock cannot close a deadlock either.
@@ -46,6 +46,12 @@ export interface EventContext {
 	actor: EventActor | null;
 	requestId?: string | null;
 }
+
+/**
+ * Rows per INSERT: a statement takes at most 65,535 parameters, about 7,000 events; a bulk import
+ * may append more in one transaction. One statement for any verb's few.
+ */
+const INSERT_CHUNK = 1_000;
 
 /** The rows each running transaction has appended, inserted by its last step before COMMIT. */
 const queued = new WeakMap<Transaction, NewEvent[]>();
@@ -76,7 +82,11 @@ async function insertInCommitOrder(tx: Transaction): Promise<void> {
 	queued.delete(tx);
 	if (rows.length === 0) return;
 	await tx.execute(sql`select pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`);
-	const inserted = await tx.insert(events).values(rows).returning();
+	const inserted: EventRow[] = [];
+	for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+		const chunk = rows.slice(start, start + INSERT_CHUNK);
+		inserted.push(...(await tx.insert(events).values(chunk).returning()));
+	}
 	afterCommit(() => publishCommitted(inserted));
 }
 
