@@ -84,6 +84,7 @@ export async function onConnection(socket: AppSocket, presence: Presence) {
 		await socket.leave(rooms.item(itemId));
 		socket.data.editing = socket.data.editing.filter((id) => id !== itemId);
 		presence.leave(editing(itemId), socket);
+		presence.unfollowed(editing(itemId));
 		return { ok: true };
 	});
 
@@ -112,6 +113,10 @@ export async function onConnection(socket: AppSocket, presence: Presence) {
 			if (room.startsWith(prefix)) presence.leave(meeting(room.slice(prefix.length)), socket);
 		}
 		for (const itemId of socket.data.editing) presence.leave(editing(itemId), socket);
+		const itemPrefix = rooms.item('');
+		for (const room of socket.rooms) {
+			if (room.startsWith(itemPrefix)) presence.unfollowed(editing(room.slice(itemPrefix.length)));
+		}
 	});
 
 	const newest = await useDb()

@@ -50,29 +50,31 @@ export function presence(io: IO, links: RedisLinks | null) {
 		return { personId, name, party };
 	}
 
-	/** Marks people (null: everyone) to be looked at again at the next batch. */
-	function mark(topic: Topic, personId: string | null, changedHere: boolean) {
+	/** Marks people (null: everyone; none: only whether anyone here still follows) for the next batch. */
+	function mark(topic: Topic, personId?: string | null, changedHere = false) {
+		const batch = pending.get(keyOf(topic)) ?? schedule(topic);
+		if (personId === null) batch.everyone = true;
+		else if (personId) (changedHere ? batch.changedHere : batch.others).add(personId);
+	}
+
+	function schedule(topic: Topic): Pending {
 		const key = keyOf(topic);
-		let entry = pending.get(key);
-		if (!entry) {
-			entry = { topic, changedHere: new Set(), others: new Set(), everyone: false };
-			pending.set(key, entry);
-			entry.timer = setTimeout(() => {
-				pending.delete(key);
-				const previous = flushing.get(key) ?? Promise.resolve();
-				// One batch of a topic at a time: a slow answer must not overtake a newer one.
-				const run = previous
-					.then(() => flush(entry!))
-					.catch((error: unknown) => logger.warn({ err: error }, 'realtime: presence failed'))
-					.finally(() => {
-						if (flushing.get(key) === run) flushing.delete(key);
-					});
-				flushing.set(key, run);
-			}, BATCH_MS);
-			entry.timer.unref();
-		}
-		if (personId === null) entry.everyone = true;
-		else (changedHere ? entry.changedHere : entry.others).add(personId);
+		const batch: Pending = { topic, changedHere: new Set(), others: new Set(), everyone: false };
+		pending.set(key, batch);
+		batch.timer = setTimeout(() => {
+			pending.delete(key);
+			const previous = flushing.get(key) ?? Promise.resolve();
+			// One batch of a topic at a time: a slow answer must not overtake a newer one.
+			const run = previous
+				.then(() => flush(batch))
+				.catch((error: unknown) => logger.warn({ err: error }, 'realtime: presence failed'))
+				.finally(() => {
+					if (flushing.get(key) === run) flushing.delete(key);
+				});
+			flushing.set(key, run);
+		}, BATCH_MS);
+		batch.timer.unref();
+		return batch;
 	}
 
 	/** Whom other processes have there (null: they could not be asked). */
@@ -176,20 +178,20 @@ export function presence(io: IO, links: RedisLinks | null) {
 	io.on('oho:presence:changed', (change) => {
 		const key = keyOf(change);
 		if (!told.has(key) && !loading.has(key)) return; // nobody here to tell
-		for (const personId of change.personIds) mark(change, personId, false);
+		for (const personId of change.personIds) mark({ kind: change.kind, id: change.id }, personId);
 	});
 
 	function recheckWhatOthersHold() {
 		for (const [key, state] of told) {
 			const local = here.get(key);
 			const elsewhereOnly = [...state.people.keys()].some((id) => !local?.has(id));
-			if (elsewhereOnly || !state.complete) mark(topicOf(key), null, false);
+			if (elsewhereOnly || !state.complete) mark(topicOf(key), null);
 		}
 	}
 	const recheck = links ? setInterval(recheckWhatOthersHold, RECHECK_MS) : undefined;
 	recheck?.unref();
 	links?.onBack(() => {
-		for (const key of told.keys()) mark(topicOf(key), null, false);
+		for (const key of told.keys()) mark(topicOf(key), null);
 	});
 
 	return {
@@ -234,11 +236,16 @@ export function presence(io: IO, links: RedisLinks | null) {
 						people.set(person.personId, person);
 						// Told to this socket only: the next batch says "left" if that is no longer true.
 						state.promised.add(person.personId);
-						mark(topic, person.personId, false);
+						mark(topic, person.personId);
 					}
 				}
 				return [...people.values()].sort(byPartyAndName);
 			};
+		},
+
+		/** A socket stopped following (the item): with nobody here left, forget what was told. */
+		unfollowed(topic: Topic) {
+			if (told.has(keyOf(topic))) mark(topic);
 		},
 
 		stop() {
