@@ -210,7 +210,9 @@ async function measure(
 		startedAt.set(`${itemId}:${version}`, performance.now());
 		pending.push(
 			writeThroughApi(url, setup, { n: n + 1, itemId, version, title }).then(
-				(ok) => void (ok && succeeded++)
+				(ok) => void (ok && succeeded++),
+				// A write the server could not take (a reset connection under load) is a failed write.
+				(error: unknown) => console.error(`  write failed: ${String(error)}`)
 			)
 		);
 	}
