@@ -52,6 +52,8 @@ interface Run {
 	failedReloads: number;
 	applied: number;
 	cpuPerWrite: number;
+	/** This benchmark's own CPU (the simulated browsers) per write: where the machine's limit is. */
+	clientCpuPerWrite: number;
 	writes: number;
 }
 
@@ -98,7 +100,7 @@ try {
 	console.log('\nResults (write start → the client holds the new state)');
 	for (const run of [live, baseline]) {
 		console.log(
-			`  ${run.label.padEnd(30)} p50 ${fmt(pct(run.latencies, 50))}  p99 ${fmt(pct(run.latencies, 99))}  max ${fmt(pct(run.latencies, 100))}  lost ${run.expected - run.held} of ${run.expected}  CPU/write ${(run.cpuPerWrite * 1000).toFixed(1)} ms`
+			`  ${run.label.padEnd(30)} p50 ${fmt(pct(run.latencies, 50))}  p99 ${fmt(pct(run.latencies, 99))}  max ${fmt(pct(run.latencies, 100))}  lost ${run.expected - run.held} of ${run.expected}  CPU/write ${(run.cpuPerWrite * 1000).toFixed(1)} ms (clients ${(run.clientCpuPerWrite * 1000).toFixed(1)} ms)`
 		);
 	}
 	console.log(
@@ -148,6 +150,7 @@ async function measure(
 		failedReloads: 0,
 		applied: 0,
 		cpuPerWrite: 0,
+		clientCpuPerWrite: 0,
 		writes: 0
 	};
 	const hold = (key: string, at: number) => {
@@ -196,6 +199,7 @@ async function measure(
 	});
 
 	const cpuBefore = await cpuSeconds(pid);
+	const clientBefore = process.cpuUsage();
 	const total = DURATION_S * RATE;
 	let succeeded = 0;
 	const pending: Promise<void>[] = [];
@@ -224,6 +228,7 @@ async function measure(
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 	run.cpuPerWrite = ((await cpuSeconds(pid)) - cpuBefore) / Math.max(1, succeeded);
+	run.clientCpuPerWrite = clientSeconds(clientBefore) / Math.max(1, succeeded);
 	run.writes = succeeded;
 	for (const browser of browsers) {
 		clearTimeout(browser.timer);
@@ -247,6 +252,7 @@ async function measureBare(clients: Client[], url: string, pid: number): Promise
 		failedReloads: 0,
 		applied: 0,
 		cpuPerWrite: 0,
+		clientCpuPerWrite: 0,
 		writes: 0
 	};
 	for (const client of clients) {
@@ -258,6 +264,7 @@ async function measureBare(clients: Client[], url: string, pid: number): Promise
 		};
 	}
 	const cpuBefore = await cpuSeconds(pid);
+	const clientBefore = process.cpuUsage();
 	const total = DURATION_S * RATE;
 	const pending: Promise<unknown>[] = [];
 	const begin = performance.now();
@@ -285,7 +292,13 @@ async function measureBare(clients: Client[], url: string, pid: number): Promise
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 	run.cpuPerWrite = ((await cpuSeconds(pid)) - cpuBefore) / total;
+	run.clientCpuPerWrite = clientSeconds(clientBefore) / total;
 	run.writes = total;
 	for (const client of clients) client.onEvent = null;
 	return run;
+}
+
+function clientSeconds(since: NodeJS.CpuUsage): number {
+	const used = process.cpuUsage(since);
+	return (used.user + used.system) / 1e6;
 }
