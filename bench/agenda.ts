@@ -4,8 +4,9 @@
  * A meeting of 40 items, 400 comments and 60 attachments amid 200 other meetings and 5,000 other
  * items. The production build (`server.js`) serves it; autocannon puts 50 connections for 20
  * seconds on each of: the signed-in meeting page, the meeting's agenda in the API, and a trivial
- * route (/healthz). Prints requests per second, p50, p99 and the server's CPU time per request
- * (user + system, from /proc) for each, and each one's throughput as a share of the trivial
+ * route (/healthz). Prints requests per second, p50, p99 and the CPU time per request (user +
+ * system, from /proc) of the app process and of the PostgreSQL backends serving it (when the
+ * server runs on this machine) for each, and each one's throughput as a share of the trivial
  * route's, against the issue's goals.
  *
  * PostgreSQL: BENCH_POSTGRES_URL, else DATABASE_URL, else this machine's 127.0.0.1:5432. A fresh
@@ -97,12 +98,16 @@ try {
 	for (const target of measured) {
 		await run(base + target.path, target.headers, 3); // warm-up
 		const cpuBefore = await cpuSeconds(server.pid!);
+		const databaseBefore = await databaseCpu();
 		const result = await run(base + target.path, target.headers, DURATION_S);
 		const cpu = (await cpuSeconds(server.pid!)) - cpuBefore;
-		// Milliseconds of the server's CPU per answered request: what a route costs, whatever the
-		// machine's other load does to its throughput.
-		const cpuMs = (cpu * 1000) / Math.max(1, result.requests.total);
-		results.push({ ...target, result, cpuMs });
+		const databaseUsed = databaseDelta(databaseBefore, await databaseCpu());
+		// Milliseconds of CPU per answered request, the app's and PostgreSQL's: what a route costs,
+		// whatever the machine's other load does to its throughput.
+		const perRequest = (seconds: number) => (seconds * 1000) / Math.max(1, result.requests.total);
+		const cpuMs = perRequest(cpu);
+		const dbMs = databaseUsed === null ? null : perRequest(databaseUsed);
+		results.push({ ...target, result, cpuMs, dbMs });
 	}
 
 	const trivial = results.find((r) => r.key === 'trivial')?.result.requests.average ?? NaN;
@@ -111,14 +116,14 @@ try {
 	);
 	console.log(
 		`  ${'route'.padEnd(28)} ${'req/s'.padStart(8)} ${'p50'.padStart(8)} ${'p99'.padStart(8)} ` +
-			`${'CPU/req'.padStart(9)} ${'share'.padStart(7)}  errors`
+			`${'CPU/req'.padStart(9)} ${'PG/req'.padStart(9)} ${'share'.padStart(7)}  errors`
 	);
-	for (const { label, result, cpuMs } of results) {
+	for (const { label, result, cpuMs, dbMs } of results) {
 		const share = (result.requests.average / trivial) * 100;
 		console.log(
 			`  ${label.padEnd(28)} ${result.requests.average.toFixed(0).padStart(8)} ` +
 				`${(result.latency.p50.toFixed(1) + ' ms').padStart(8)} ${(result.latency.p99.toFixed(1) + ' ms').padStart(8)} ` +
-				`${(cpuMs.toFixed(2) + ' ms').padStart(9)} ${(Number.isFinite(share) ? share.toFixed(0) + '%' : '-').padStart(7)}  ` +
+				`${(cpuMs.toFixed(2) + ' ms').padStart(9)} ${(dbMs === null ? '-' : dbMs.toFixed(2) + ' ms').padStart(9)} ${(Number.isFinite(share) ? share.toFixed(0) + '%' : '-').padStart(7)}  ` +
 				`${result.errors + result.non2xx}`
 		);
 	}
@@ -129,6 +134,36 @@ try {
 	if (server) await new Promise((resolve) => server!.once('exit', resolve));
 	await admin.unsafe(`drop database if exists ${name} with (force)`);
 	await admin.end();
+}
+
+/**
+ * CPU seconds so far of the PostgreSQL backends serving the bench's database, by pid; null when
+ * the server is not on this machine (its processes are not in /proc).
+ */
+async function databaseCpu(): Promise<Map<number, number> | null> {
+	if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) return null;
+	const rows = await admin<{ pid: number }[]>`
+		select pid from pg_stat_activity where datname = ${name}`;
+	const seconds = new Map<number, number>();
+	for (const { pid } of rows) {
+		// A backend may end between the query and the read; none readable: another machine's.
+		await cpuSeconds(pid).then(
+			(used) => seconds.set(pid, used),
+			() => undefined
+		);
+	}
+	return rows.length > 0 && seconds.size === 0 ? null : seconds;
+}
+
+/** What the backends used between two readings; one that appeared in between, all it used. */
+function databaseDelta(
+	before: Map<number, number> | null,
+	after: Map<number, number> | null
+): number | null {
+	if (!before || !after) return null;
+	let used = 0;
+	for (const [pid, seconds] of after) used += seconds - (before.get(pid) ?? 0);
+	return used;
 }
 
 interface Measured {
