@@ -137,7 +137,8 @@ export const permissionRules = {
 		write: false,
 		description:
 			'Een agendapunt bekijken, met reacties en geschiedenis (een concept alleen binnen de eigen organisatie)',
-		check: (actor: Actor, subject: AudienceSubject) => (canSee(actor, subject.audience) ? 'ok' : 'hidden')
+		check: (actor: Actor, subject: AudienceSubject) =>
+			canSee(actor, subject.audience) ? 'ok' : 'hidden'
 	},
 	'agenda_item.draft': {
 		roles: participants,
