@@ -1,6 +1,6 @@
 import { audiences } from '../audience';
 import { disconnectSockets } from '../realtime/disconnect';
-import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { transaction, useDb } from '../db';
 import { apiTokens, organisations, people, recoveryCodes, sessions } from '../db/schema';
 import { appendEvents } from '../events';
@@ -17,9 +17,9 @@ import {
 	newTotpKey,
 	verifyTotpCode
 } from '../auth/mfa';
-import { composeToken, hashSecret, randomSecret, secretMatches, splitToken } from '../auth/tokens';
+import { composeToken, hashSecret, randomSecret } from '../auth/tokens';
 import { fieldErrors, InvalidInputError } from '../kernel/errors';
-import { isUuid } from '../kernel/ids';
+import { API_TOKEN_PREFIX } from './api-token-lookup';
 import type { RequestContext } from './context';
 import { apiTokenSchema, changePasswordSchema, confirmTotpSchema } from './schemas';
 
@@ -177,8 +177,6 @@ export async function confirmTotpEnrolment(
 	return { recoveryCodes: codes };
 }
 
-export const API_TOKEN_PREFIX = 'oho_';
-
 export async function listApiTokens(actor: Actor) {
 	requireAccess(actor, 'account.read', { personId: actor.personId });
 	const db = await useDb();
@@ -257,38 +255,4 @@ export async function revokeApiToken(actor: Actor, tokenId: string, context: Req
 	});
 }
 
-/** The actor behind `Authorization: Bearer oho_…`, or null. Never more than the person may. */
-export async function authenticateApiToken(token: string): Promise<Actor | null> {
-	const parts = splitToken(token, API_TOKEN_PREFIX);
-	// A well-formed uuid only: 36 hex digits without dashes passed a looser check and the
-	// database, refusing them as a uuid, answered 500.
-	if (!parts || !isUuid(parts.id)) return null;
-	const db = await useDb();
-	const now = new Date();
-	const [row] = await db
-		.select({ token: apiTokens, person: people, organisation: organisations })
-		.from(apiTokens)
-		.innerJoin(people, eq(people.id, apiTokens.personId))
-		.innerJoin(organisations, eq(organisations.id, people.organisationId))
-		.where(
-			and(
-				eq(apiTokens.id, parts.id),
-				isNull(apiTokens.revokedAt),
-				or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now))
-			)
-		);
-	if (!row || !secretMatches(parts.secret, row.token.secretHash) || row.person.disabledAt)
-		return null;
-	if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() > 60_000) {
-		await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
-	}
-	return {
-		personId: row.person.id,
-		name: row.person.name,
-		organisationId: row.organisation.id,
-		party: row.organisation.party,
-		role: row.person.role,
-		via: 'token',
-		scope: row.token.scope
-	};
-}
+export { API_TOKEN_PREFIX, authenticateApiToken } from './api-token-lookup';
