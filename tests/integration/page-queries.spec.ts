@@ -68,7 +68,7 @@ describe('a signed-in page before its own load', () => {
 
 	it('nobody signed in: no viewer, nothing asked', async () => {
 		const locals = { actor: null, session: null } as unknown as App.Locals;
-		expect(await countQueries(() => layoutLoad({ locals } as never))).toBe(0);
+		expect(await countQueries(async () => layoutLoad({ locals } as never))).toBe(0);
 		expect(await layoutLoad({ locals } as never)).toEqual({ viewer: null, live: null });
 	});
 });

@@ -107,7 +107,9 @@ export function visibleToPrincipal(
 	column: AnyPgColumn,
 	principal: Principal | null | Placeholder
 ): SQL {
-	const held = is(principal, Placeholder) ? principal : sql.param(principalKeys(principal));
+	const held = is(principal, Placeholder)
+		? principal
+		: sql.param(principalKeys(principal as Principal | null));
 	return sql`${column} && ${held}::text[]`;
 }
 
