@@ -120,4 +120,16 @@ describe('the meeting page applies events in place', () => {
 		expect(state.apply(event('meeting.adopted.v1', { title: 'x' }, 'meeting'))).toBe(false);
 		expect(state.apply(event('agenda.something_new.v1', {}, 'meeting'))).toBe(false);
 	});
+
+	it("an older event that arrives after a newer one (another process's) does not undo it", () => {
+		const state = live();
+		const newer = event('agenda_item.updated.v1', { row: row('a', { title: 'Nieuwste' }) });
+		const older = {
+			...event('agenda_item.updated.v1', { row: row('a', { title: 'Oud' }) }),
+			id: 1
+		};
+		expect(state.apply(newer)).toBe(true);
+		expect(state.apply(older)).toBe(true);
+		expect(state.view.agenda.map((item) => item.title)).toEqual(['Nieuwste']);
+	});
 });

@@ -23,6 +23,13 @@ export class MeetingLive<M extends MeetingTimes> {
 	items = $state<MeetingItemRow[]>([]);
 	approvals = $state<ApprovalRecord[]>([]);
 	view = $derived.by(() => meetingView(this.meeting, this.items, this.approvals));
+	/**
+	 * The newest event applied per item and per party's word. Another process's older event can
+	 * arrive after a newer one (docs/realtime.md): it must not undo the newer change.
+	 */
+	// Bookkeeping, never shown: a plain Map on purpose (nothing on the page depends on it).
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#newest = new Map<string, number>();
 
 	constructor(initial: { meeting: M; items: MeetingItemRow[]; approvals: ApprovalRecord[] }) {
 		this.meeting = initial.meeting;
@@ -37,7 +44,7 @@ export class MeetingLive<M extends MeetingTimes> {
 		if (event.subjectType === 'agenda_item') {
 			const row = payload.row as MeetingItemRow | undefined;
 			if (!row) return false;
-			this.#upsert(row);
+			if (this.#isNewest(`item:${row.id}`, event.id)) this.#upsert(row);
 			return true;
 		}
 		switch (event.type) {
@@ -45,6 +52,7 @@ export class MeetingLive<M extends MeetingTimes> {
 				const record = payload.approval as WireApproval | undefined;
 				if (!record) return false;
 				const approval = approvalFromWire(record);
+				if (!this.#isNewest(`party:${approval.party}`, event.id)) return true;
 				this.approvals = [
 					...this.approvals.filter((row) => row.party !== approval.party),
 					approval
@@ -54,6 +62,7 @@ export class MeetingLive<M extends MeetingTimes> {
 			case 'agenda.approval_reset.v1': {
 				const resetAt = typeof payload.resetAt === 'string' ? instant(payload.resetAt) : null;
 				if (!resetAt) return false;
+				if (!this.#isNewest(`party:${String(payload.party)}`, event.id)) return true;
 				this.approvals = this.approvals.map((row) =>
 					row.party === payload.party ? { ...row, resetAt } : row
 				);
@@ -63,13 +72,22 @@ export class MeetingLive<M extends MeetingTimes> {
 				const positions = payload.positions as Record<string, number> | undefined;
 				if (!positions) return false;
 				this.items = this.items.map((item) =>
-					item.id in positions ? { ...item, position: positions[item.id]! } : item
+					item.id in positions && this.#isNewest(`item:${item.id}`, event.id)
+						? { ...item, position: positions[item.id]! }
+						: item
 				);
 				return true;
 			}
 			default:
 				return false;
 		}
+	}
+
+	/** Whether this event is newer than any applied before about the same thing (and note it). */
+	#isNewest(key: string, eventId: number): boolean {
+		if ((this.#newest.get(key) ?? 0) > eventId) return false;
+		this.#newest.set(key, eventId);
+		return true;
 	}
 
 	#upsert(row: MeetingItemRow) {
