@@ -213,21 +213,5 @@ export async function approveLateSubmission(
 	});
 }
 
-/** Total minutes against the meeting's length: the page warns when the agenda does not fit. */
-export function agendaTiming(
-	meeting: Pick<MeetingRow, 'startsAt' | 'endsAt'>,
-	items: { minutes: number | null; status: string }[]
-) {
-	const meetingMinutes = Math.round(
-		(meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60_000
-	);
-	const totalMinutes = items
-		.filter((item) => item.status === 'geagendeerd')
-		.reduce((sum, item) => sum + (item.minutes ?? 0), 0);
-	return {
-		totalMinutes,
-		meetingMinutes,
-		overBy: Math.max(0, totalMinutes - meetingMinutes),
-		exceeds: totalMinutes > meetingMinutes
-	};
-}
+/** Total minutes against the meeting's length (shared with the live meeting page). */
+export { agendaTiming } from '../../agenda/meeting-view';
