@@ -226,6 +226,14 @@ export async function writeThroughApi(url: string, setup: Setup, write: Write): 
 		},
 		body: JSON.stringify({ title: write.title })
 	});
+	if (response.status === 412) {
+		// The previous write to this item is still under way (or failed): go on from the version
+		// the server names, or every later write to the item would be refused as well.
+		const problem = (await response.json().catch(() => ({}))) as { currentVersion?: number };
+		if (typeof problem.currentVersion === 'number')
+			setup.versions.set(write.itemId, problem.currentVersion);
+		return false;
+	}
 	if (response.status !== 200) {
 		console.error(`  write answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
 		return false;
