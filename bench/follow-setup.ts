@@ -3,6 +3,7 @@
  * parties with sessions, the writer's API token, clients that follow the meeting, and the
  * figures' arithmetic. The app runs as real processes (tests/support/app-processes.ts).
  */
+import { spawn } from 'node:child_process';
 import postgres from 'postgres';
 import { FollowingClient } from '../tests/support/following-client';
 
@@ -261,4 +262,22 @@ export function fmt(ms: number): string {
 
 export function verdict(met: boolean): string {
 	return met ? 'met' : 'NOT met';
+}
+
+/**
+ * The bare socket.io server (bench/realtime-bare.ts) on a free port: the baseline both benchmarks
+ * measure their fan-out against. `kill` is for the cleanup of a run that failed.
+ */
+export async function startBareBaseline(port: number) {
+	const child = spawn(process.execPath, ['--import', 'tsx', 'bench/realtime-bare.ts'], {
+		env: { ...process.env, BARE_PORT: String(port) },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	await new Promise((resolve) => child.stdout!.once('data', resolve));
+	return {
+		url: `http://127.0.0.1:${port}`,
+		pid: child.pid!,
+		stop: () => void child.kill('SIGTERM'),
+		kill: async () => void child.kill('SIGKILL')
+	};
 }

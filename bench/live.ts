@@ -17,7 +17,6 @@
  * BENCH_DURATION (seconds), BENCH_RATE (writes a second), BENCH_SETTLE (seconds of quiet after the
  * joins), BENCH_DRAIN (seconds to wait for the last updates). Needs `npm run build`.
  */
-import { spawn } from 'node:child_process';
 import {
 	connectClients,
 	cpuSeconds,
@@ -29,7 +28,8 @@ import {
 	verdict,
 	writeThroughApi,
 	type Client,
-	type Setup
+	type Setup,
+	startBareBaseline
 } from './follow-setup';
 
 if (process.env.BENCH_POSTGRES_URL) process.env.DATABASE_URL = process.env.BENCH_POSTGRES_URL;
@@ -80,22 +80,17 @@ try {
 	await app.stop();
 
 	// The bare socket.io fan-out to the same number of clients: the floor for delivering an event.
-	const barePort = await freePort();
-	const bare = spawn(process.execPath, ['--import', 'tsx', 'bench/realtime-bare.ts'], {
-		env: { ...process.env, BARE_PORT: String(barePort) },
-		stdio: ['ignore', 'pipe', 'inherit']
-	});
-	cleanups.push(async () => void bare.kill('SIGKILL'));
-	await new Promise((resolve) => bare.stdout!.once('data', resolve));
-	const bareUrl = `http://127.0.0.1:${barePort}`;
+	const bare = await startBareBaseline(await freePort());
+	cleanups.push(bare.kill);
+	const bareUrl = bare.url;
 	const bareClients = await connectClients(CLIENTS, () => bareUrl, setup, {
 		signedIn: false,
 		since: 0,
 		settleSeconds: 1
 	});
-	const baseline = await measureBare(bareClients, bareUrl, bare.pid!);
+	const baseline = await measureBare(bareClients, bareUrl, bare.pid);
 	for (const client of bareClients) client.close();
-	bare.kill('SIGTERM');
+	bare.stop();
 
 	console.log('\nResults (write start → the client holds the new state)');
 	for (const run of [live, baseline]) {
@@ -141,18 +136,7 @@ async function measure(
 	pid: number
 ): Promise<Run> {
 	const startedAt = new Map<string, number>();
-	const run: Run = {
-		label,
-		latencies: [],
-		expected: 0,
-		held: 0,
-		reloads: 0,
-		failedReloads: 0,
-		applied: 0,
-		cpuPerWrite: 0,
-		clientCpuPerWrite: 0,
-		writes: 0
-	};
+	const run = emptyRun(label);
 	const hold = (key: string, at: number) => {
 		const t0 = startedAt.get(key);
 		if (t0 === undefined) return;
@@ -243,18 +227,7 @@ async function measure(
 /** The bare fan-out: the same clients, an event per write; holding it is receiving it. */
 async function measureBare(clients: Client[], url: string, pid: number): Promise<Run> {
 	const startedAt = new Map<number, number>();
-	const run: Run = {
-		label: 'bare socket.io fan-out',
-		latencies: [],
-		expected: 0,
-		held: 0,
-		reloads: 0,
-		failedReloads: 0,
-		applied: 0,
-		cpuPerWrite: 0,
-		clientCpuPerWrite: 0,
-		writes: 0
-	};
+	const run = emptyRun('bare socket.io fan-out');
 	for (const client of clients) {
 		client.onEvent = (event, at) => {
 			const t0 = startedAt.get(event.id);
@@ -301,4 +274,19 @@ async function measureBare(clients: Client[], url: string, pid: number): Promise
 function clientSeconds(since: NodeJS.CpuUsage): number {
 	const used = process.cpuUsage(since);
 	return (used.user + used.system) / 1e6;
+}
+
+function emptyRun(label: string): Run {
+	return {
+		label,
+		latencies: [],
+		expected: 0,
+		held: 0,
+		reloads: 0,
+		failedReloads: 0,
+		applied: 0,
+		cpuPerWrite: 0,
+		clientCpuPerWrite: 0,
+		writes: 0
+	};
 }

@@ -17,7 +17,6 @@
  * BENCH_PEOPLE (distinct people behind the clients; as many as clients unless set).
  * Needs `npm run build` (npm run bench:realtime does it).
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import {
 	connectClients as connect,
@@ -32,7 +31,8 @@ import {
 	type Client,
 	type JoinRun,
 	type Setup,
-	type Write
+	type Write,
+	startBareBaseline
 } from './follow-setup';
 
 if (process.env.BENCH_POSTGRES_URL) process.env.DATABASE_URL = process.env.BENCH_POSTGRES_URL;
@@ -82,14 +82,9 @@ try {
 	await app.stop();
 
 	// The bare socket.io baseline, same clients, same rate.
-	const barePort = await freePort();
-	const bare = spawn(process.execPath, ['--import', 'tsx', 'bench/realtime-bare.ts'], {
-		env: { ...process.env, BARE_PORT: String(barePort) },
-		stdio: ['ignore', 'pipe', 'inherit']
-	});
-	cleanups.push(async () => void bare.kill('SIGKILL'));
-	await new Promise((resolve) => bare.stdout!.once('data', resolve));
-	const bareUrl = `http://127.0.0.1:${barePort}`;
+	const bare = await startBareBaseline(await freePort());
+	cleanups.push(bare.kill);
+	const bareUrl = bare.url;
 	const bareClients = await connectClients(CLIENTS, () => bareUrl, setup, { signedIn: false });
 	const bareItems = {
 		ids: Array.from({ length: ITEMS }, (_, n) => `bare-${n}`),
@@ -108,7 +103,7 @@ try {
 		}).then(() => true)
 	);
 	for (const client of bareClients) client.close();
-	bare.kill('SIGTERM');
+	bare.stop();
 
 	// Two processes with Redis: write through A, measure the clients on B.
 	const cross: Run[] = [];
