@@ -100,12 +100,20 @@ const meetingPageStatements = preparedPerHandle((db) => {
  */
 export async function getMeetingWithAgenda(actor: Actor, meetingId: string) {
 	requireAccess(actor, 'meeting.read');
+	return readMeetingAgenda(meetingId, principalKeys(actor));
+}
+
+/**
+ * The reading itself, for whoever holds these audience keys (the gate has let the reader in):
+ * getMeetingWithAgenda for one reader, meeting-cache.ts for all readers of one audience class.
+ */
+export async function readMeetingAgenda(meetingId: string, heldKeys: string[]) {
 	if (!isUuid(meetingId)) throw new AccessError(404);
 	const db = await useDb();
 	const statements = meetingPageStatements(db);
 	const [meeting, items, sponsors, approvalRows] = await Promise.all([
 		findMeeting(db, meetingId),
-		statements.items.execute({ meetingId, heldKeys: principalKeys(actor) }),
+		statements.items.execute({ meetingId, heldKeys }),
 		statements.coSponsors.execute({ meetingId }),
 		statements.approvals.execute({ meetingId })
 	]);

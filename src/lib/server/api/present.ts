@@ -1,13 +1,13 @@
 import type { Actor } from '../access';
-import { getMeetingWithAgenda } from '../agenda';
+import { meetingAgendaFor } from '../agenda/meeting-cache';
 
 /**
- * The meeting's agenda for the API: the same fixed handful of queries as the meeting page
- * (getMeetingWithAgenda), each party's approval flattened into one row. What leaves is decided
+ * The meeting's agenda for the API: the same answer as the meeting page's, read once per audience
+ * and version (agenda/meeting-cache.ts), each party's approval flattened into one row. What leaves is decided
  * by the Agenda projection, not here.
  */
 export async function agendaJson(actor: Actor, meetingId: string) {
-	const { meeting, agenda, otherItems, approvals, timing } = await getMeetingWithAgenda(
+	const { meeting, agenda, otherItems, approvals, timing } = await meetingAgendaFor(
 		actor,
 		meetingId
 	);

@@ -24,3 +24,33 @@ export function publishCommitted(events: EventRow[]): void {
 	if (events.length === 0) return;
 	for (const listener of listeners()) listener(events);
 }
+
+/**
+ * Events other app processes committed, as this one received them (through Redis, by the
+ * real-time layer): for what this process keeps in memory about them (agenda/meeting-cache.ts).
+ * `null` says: some may have passed unheard (Redis was away); forget what depends on them.
+ */
+export interface EventElsewhere {
+	meetingId: string | null;
+	subjectType: string;
+	subjectId: string;
+	payload: unknown;
+}
+export type EventsElsewhereListener = (events: EventElsewhere[] | null) => void;
+
+const elsewhereKey = Symbol.for('overhedenoverleg.events-elsewhere');
+type ElsewhereHolder = typeof globalThis & { [elsewhereKey]?: Set<EventsElsewhereListener> };
+
+function elsewhereListeners(): Set<EventsElsewhereListener> {
+	const holder = globalThis as ElsewhereHolder;
+	return (holder[elsewhereKey] ??= new Set());
+}
+
+export function onEventsElsewhere(listener: EventsElsewhereListener): () => void {
+	elsewhereListeners().add(listener);
+	return () => elsewhereListeners().delete(listener);
+}
+
+export function publishElsewhere(events: EventElsewhere[] | null): void {
+	for (const listener of elsewhereListeners()) listener(events);
+}

@@ -1,4 +1,4 @@
-import { onCommittedEvents } from '../events/bus';
+import { onCommittedEvents, publishElsewhere } from '../events/bus';
 import { logger } from '../logger';
 import { useDb } from '../db';
 import type { RealtimeEvent } from '../../realtime/protocol';
@@ -42,7 +42,11 @@ export async function startDelivery(io: IO, links: RedisLinks | null) {
 		deliverLocally(batch);
 		if (links) io.serverSideEmit('oho:events', batch);
 	});
-	io.on('oho:events', deliverLocally);
+	io.on('oho:events', (batch: Batch) => {
+		// First what this process keeps about them, so that a page reloaded for them reads anew.
+		publishElsewhere(batch.map(({ event }) => event));
+		deliverLocally(batch);
+	});
 
 	if (links) {
 		links.measureGapsFrom(() => highest);
@@ -50,6 +54,7 @@ export async function startDelivery(io: IO, links: RedisLinks | null) {
 		// clients replay from the log.
 		links.onBack((since) => {
 			logger.info({ since }, 'realtime: Redis is back; asking clients to catch up');
+			publishElsewhere(null);
 			io.local.emit('resync', { since });
 		});
 	}

@@ -1,5 +1,5 @@
 import { orAccessError, requireSignedIn } from '$lib/route-guards.server';
-import { getMeetingWithAgenda } from '$lib/server/agenda';
+import { meetingAgendaFor } from '$lib/server/agenda/meeting-cache';
 import { toMeetingItemRow } from '$lib/server/agenda/live-row';
 import { allowedMeetingActions } from '$lib/server/meetings/allowed';
 import { relatedMeetings } from '$lib/server/meetings/queries';
@@ -11,7 +11,8 @@ export const load: PageServerLoad = async (event) => {
 	// Reloaded when a live event says the data changed (src/lib/components/LiveLayer.svelte).
 	event.depends('app:live');
 	const { actor } = requireSignedIn(event);
-	const page = await orAccessError(getMeetingWithAgenda(actor, event.params.id));
+	// Read once per audience and version, shared by everyone who opens the meeting meanwhile.
+	const page = await orAccessError(meetingAgendaFor(actor, event.params.id));
 	const [related, may] = await Promise.all([
 		relatedMeetings(actor, page.meeting),
 		allowedMeetingActions(actor, page.meeting, {
