@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { authenticateApiToken } from '../../../src/lib/server/identity/account';
-import { getInvitation } from '../../../src/lib/server/identity/people';
+import { getInvitation } from '../../../src/lib/server/identity/invitations';
 import { useProcessDatabase } from '../process-env';
 
 useProcessDatabase();

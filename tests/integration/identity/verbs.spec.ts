@@ -29,12 +29,11 @@ import {
 } from '../../../src/lib/server/identity/account';
 import {
 	acceptInvitation,
-	changeRole,
 	getInvitation,
-	invite,
-	listPeople,
-	setDisabled
-} from '../../../src/lib/server/identity/people';
+	invite
+} from '../../../src/lib/server/identity/invitations';
+import { changeRole, setDisabled } from '../../../src/lib/server/identity/people';
+import { listPeople } from '../../../src/lib/server/identity/people-queries';
 import { readAudit } from '../../../src/lib/server/identity/audit';
 import { resolveSession } from '../../../src/lib/server/identity/session-lookup';
 import { useProcessDatabase } from '../process-env';

@@ -5,13 +5,9 @@ import { roleNames } from '$lib/roles';
 import { orAccessError, requireSignedIn } from '$lib/route-guards.server';
 import { decideAccess } from '$lib/server/access';
 import { requestContext } from '$lib/server/http/client';
-import {
-	changeRole,
-	invite,
-	listOrganisationChoices,
-	listPeople,
-	setDisabled
-} from '$lib/server/identity/people';
+import { invite } from '$lib/server/identity/invitations';
+import { changeRole, setDisabled } from '$lib/server/identity/people';
+import { listOrganisationChoices, listPeople } from '$lib/server/identity/people-queries';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -6,7 +6,7 @@ import { setSessionCookie } from '$lib/server/auth/cookie';
 import { isSecureRequest } from '$lib/server/auth/handle';
 import { requestContext } from '$lib/server/http/client';
 import { TWO_FACTOR_REQUIRED } from '$lib/server/identity/context';
-import { acceptInvitation, getInvitation } from '$lib/server/identity/people';
+import { acceptInvitation, getInvitation } from '$lib/server/identity/invitations';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
