@@ -1,13 +1,9 @@
 /* eslint-disable svelte/prefer-svelte-reactivity -- bookkeeping, not state: only `state`, `presence` and `editing` are read by the pages */
 import { io, type Socket } from 'socket.io-client';
-import { SvelteMap } from 'svelte/reactivity';
+import { Follows } from './follows.svelte';
 import {
-	applyPresenceDelta,
 	REALTIME_PATH,
 	type ClientToServer,
-	type FollowItemAck,
-	type FollowMeetingAck,
-	type PresentPerson,
 	type RealtimeEvent,
 	type ReplayAck,
 	type ServerToClient
@@ -19,8 +15,7 @@ import { ReplayPoint } from './replay-point';
  * It applies each event once; after a lost connection it asks for everything since its replay
  * point, a margin below the newest event it saw, since an older event of another app process may
  * still have been on its way (./replay-point.ts; too far behind, it tells the page to reload its
- * data); it re-follows what the pages follow; and it keeps presence and editing hints for them,
- * from the follow's answer and the deltas after it.
+ * data); and it carries what the pages follow (./follows.svelte.ts) over every reconnection.
  */
 export type ConnectionState =
 	/** Not started, or signed out. */
@@ -39,18 +34,17 @@ const CAUGHT_UP_MS = 5_000;
 
 export class RealtimeClient {
 	state = $state<ConnectionState>('idle');
-	/** Who looks at each followed meeting. */
-	readonly presence = new SvelteMap<string, PresentPerson[]>();
-	/** Who edits each followed item. */
-	readonly editing = new SvelteMap<string, PresentPerson[]>();
 
 	#socket: Socket<ServerToClient, ClientToServer> | null = null;
+	readonly #follows = new Follows(() => this.#socket);
+	/** Who looks at each followed meeting. */
+	readonly presence = this.#follows.presence;
+	/** Who edits each followed item. */
+	readonly editing = this.#follows.editing;
+
 	#point = new ReplayPoint(0);
 	#listeners = new Set<EventListener>();
 	#reloadListeners = new Set<() => void>();
-	#meetings = new Map<string, number>();
-	#items = new Map<string, number>();
-	#editingItems = new Set<string>();
 	#connectedBefore = false;
 	#caughtUpTimer: ReturnType<typeof setTimeout> | undefined;
 	#stopListening = () => {};
@@ -102,8 +96,7 @@ export class RealtimeClient {
 		socket.io.on('ping', () => this.#point.alive());
 		socket.on('welcome', () => {
 			// Every (re)connection: follow again what the pages follow, then catch up from the log.
-			for (const meetingId of this.#meetings.keys()) void this.#followMeeting(meetingId);
-			for (const itemId of this.#items.keys()) void this.#followItem(itemId);
+			this.#follows.followAgain();
 			const wasConnected = this.#connectedBefore;
 			this.#connectedBefore = true;
 			void this.catchUp(wasConnected);
@@ -115,20 +108,13 @@ export class RealtimeClient {
 			else this.#apply(event, false);
 		});
 		socket.on('resync', ({ since }) => void this.catchUp(true, since));
-		// Deltas: applied to the list of the follow's answer (before that answer, nothing to apply to).
 		socket.on('presence', ({ meetingId, ...delta }) => {
 			this.#point.alive();
-			const present = this.presence.get(meetingId);
-			if (present && this.#meetings.has(meetingId)) {
-				this.presence.set(meetingId, applyPresenceDelta(present, delta));
-			}
+			this.#follows.applyPresence(meetingId, delta);
 		});
 		socket.on('editing', ({ itemId, ...delta }) => {
 			this.#point.alive();
-			const editing = this.editing.get(itemId);
-			if (editing && this.#items.has(itemId)) {
-				this.editing.set(itemId, applyPresenceDelta(editing, delta));
-			}
+			this.#follows.applyEditing(itemId, delta);
 		});
 		socket.on('disconnect', (reason) => {
 			this.#point.broken();
@@ -214,84 +200,17 @@ export class RealtimeClient {
 
 	/** Follows a meeting while the returned function has not been called (presence). */
 	followMeeting(meetingId: string): () => void {
-		return this.#follow(
-			this.#meetings,
-			meetingId,
-			() => this.#followMeeting(meetingId),
-			() => {
-				this.presence.delete(meetingId);
-				this.#socket?.emit('meeting:unfollow', { meetingId }, () => {});
-			}
-		);
+		return this.#follows.followMeeting(meetingId);
 	}
 
 	/** Follows an item (who edits it) while the returned function has not been called. */
 	followItem(itemId: string): () => void {
-		return this.#follow(
-			this.#items,
-			itemId,
-			() => this.#followItem(itemId),
-			() => {
-				this.#editingItems.delete(itemId);
-				this.editing.delete(itemId);
-				this.#socket?.emit('item:unfollow', { itemId }, () => {});
-			}
-		);
-	}
-
-	/** Counts who follows `id` on this page; the server hears of the first and the last. */
-	#follow(
-		counts: Map<string, number>,
-		id: string,
-		start: () => Promise<void>,
-		stop: () => void
-	): () => void {
-		counts.set(id, (counts.get(id) ?? 0) + 1);
-		if (this.#socket?.connected) void start();
-		return () => {
-			const count = (counts.get(id) ?? 1) - 1;
-			if (count > 0) return void counts.set(id, count);
-			counts.delete(id);
-			stop();
-		};
+		return this.#follows.followItem(itemId);
 	}
 
 	/** Says this page has the item open for editing (a hint to others, not a lock). */
 	setEditing(itemId: string, editing: boolean) {
-		if (editing) this.#editingItems.add(itemId);
-		else this.#editingItems.delete(itemId);
-		if (this.#socket?.connected) this.#socket.emit('item:editing', { itemId, editing }, () => {});
-	}
-
-	// The answer's list is set in the acknowledgement's own callback: the deltas after it may come
-	// in the same batch of packets, before an awaiting function would resume.
-	#followMeeting(meetingId: string): Promise<void> {
-		return new Promise((resolve) => {
-			if (!this.#socket) return resolve();
-			this.#socket
-				.timeout(10_000)
-				.emit('meeting:follow', { meetingId }, (error: Error | null, answer: FollowMeetingAck) => {
-					if (!error && answer.ok && this.#meetings.has(meetingId)) {
-						this.presence.set(meetingId, answer.present);
-					}
-					resolve();
-				});
-		});
-	}
-
-	#followItem(itemId: string): Promise<void> {
-		return new Promise((resolve) => {
-			if (!this.#socket) return resolve();
-			this.#socket
-				.timeout(10_000)
-				.emit('item:follow', { itemId }, (error: Error | null, answer: FollowItemAck) => {
-					if (!error && answer.ok && this.#items.has(itemId)) {
-						this.editing.set(itemId, answer.editing);
-						if (this.#editingItems.has(itemId)) this.setEditing(itemId, true);
-					}
-					resolve();
-				});
-		});
+		this.#follows.setEditing(itemId, editing);
 	}
 
 	#apply(event: RealtimeEvent, replayed: boolean) {
