@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { snapshotOf, type MeetingItemRow } from '$lib/agenda/meeting-view';
+import { snapshotOf } from '$lib/agenda/meeting-view';
 import { MeetingLive, type WireApproval } from './meeting-live.svelte';
-import type { RealtimeEvent } from './protocol';
+import type { LiveItemRow } from './event-payloads';
+import { itemLiveEvent, liveEvent } from './test-events';
 
 const meeting = {
 	id: 'm1',
@@ -11,7 +12,7 @@ const meeting = {
 	endsAt: new Date('2027-03-01T10:00:00Z')
 };
 
-function row(id: string, overrides: Partial<MeetingItemRow> = {}): MeetingItemRow {
+function row(id: string, overrides: Partial<LiveItemRow> = {}): LiveItemRow {
 	return {
 		id,
 		meetingId: 'm1',
@@ -31,19 +32,12 @@ function row(id: string, overrides: Partial<MeetingItemRow> = {}): MeetingItemRo
 	};
 }
 
-let nextId = 1;
+/** An event as the server writes it: an item's with its fields beside the row. */
 function event(type: string, payload: Record<string, unknown>, subjectType = 'agenda_item') {
-	return {
-		id: nextId++,
-		type,
-		occurredAt: new Date().toISOString(),
-		subjectType,
-		subjectId: String(payload.id ?? 'm1'),
-		meetingId: 'm1',
-		actorPersonId: 'p',
-		actorOrganisationId: 'o',
-		payload
-	} satisfies RealtimeEvent;
+	const { row: itemRow, ...extra } = payload;
+	return itemRow
+		? itemLiveEvent(type, itemRow as LiveItemRow, extra)
+		: liveEvent(type, payload, { type: subjectType });
 }
 
 function live() {
@@ -90,7 +84,13 @@ describe('the meeting page applies events in place', () => {
 			resetAt: null,
 			agendaSnapshot: snapshotOf(state.view.agenda)
 		};
-		state.apply(event('agenda.approval_recorded.v1', { approval: agreed }, 'meeting'));
+		state.apply(
+			event(
+				'agenda.approval_recorded.v1',
+				{ party: 'ipo', decision: 'akkoord', reason: null, fingerprint: 'f', approval: agreed },
+				'meeting'
+			)
+		);
 		const ipo = () => state.view.approvals.find((entry) => entry.party === 'ipo')!;
 		expect(ipo().state).toBe('akkoord');
 		expect(ipo().approval?.decidedAt).toBeInstanceOf(Date);
@@ -114,7 +114,9 @@ describe('the meeting page applies events in place', () => {
 	it('a reorder moves the items; comments change nothing here; the meeting itself reloads', () => {
 		const state = live();
 		state.apply(event('agenda_item.placed.v1', { row: row('b', { position: 2 }) }));
-		state.apply(event('agenda.reordered.v1', { positions: { a: 2, b: 1 } }, 'meeting'));
+		state.apply(
+			event('agenda.reordered.v1', { order: ['b', 'a'], positions: { a: 2, b: 1 } }, 'meeting')
+		);
 		expect(state.view.agenda.map((item) => item.id)).toEqual(['b', 'a']);
 		expect(state.apply(event('comment.added.v1', { itemId: 'a' }, 'comment'))).toBe(true);
 		expect(state.apply(event('meeting.adopted.v1', { title: 'x' }, 'meeting'))).toBe(false);

@@ -4,6 +4,7 @@ import {
 	type MeetingItemRow,
 	type MeetingTimes
 } from '$lib/agenda/meeting-view';
+import { isItemEvent, parsePayload, type LiveApproval, type LiveItemRow } from './event-payloads';
 import type { RealtimeEvent } from './protocol';
 
 /*
@@ -39,19 +40,18 @@ export class MeetingLive<M extends MeetingTimes> {
 
 	/** Applies one event about this meeting; false when the page must reload instead. */
 	apply(event: RealtimeEvent): boolean {
-		const payload = event.payload;
 		if (withoutEffectHere.test(event.type)) return true;
-		if (event.subjectType === 'agenda_item') {
-			const row = payload.row as MeetingItemRow | undefined;
-			if (!row) return false;
+		// A type not described, or a payload that does not fit its type: nothing to apply safely.
+		const parsed = parsePayload(event);
+		if (!parsed) return false;
+		if (isItemEvent(parsed)) {
+			const row = parsed.payload.row;
 			if (this.#isNewest(`item:${row.id}`, event.id)) this.#upsert(row);
 			return true;
 		}
-		switch (event.type) {
+		switch (parsed.type) {
 			case 'agenda.approval_recorded.v1': {
-				const record = payload.approval as WireApproval | undefined;
-				if (!record) return false;
-				const approval = approvalFromWire(record);
+				const approval = approvalFromWire(parsed.payload.approval);
 				if (!this.#isNewest(`party:${approval.party}`, event.id)) return true;
 				this.approvals = [
 					...this.approvals.filter((row) => row.party !== approval.party),
@@ -60,17 +60,15 @@ export class MeetingLive<M extends MeetingTimes> {
 				return true;
 			}
 			case 'agenda.approval_reset.v1': {
-				const resetAt = typeof payload.resetAt === 'string' ? instant(payload.resetAt) : null;
-				if (!resetAt) return false;
-				if (!this.#isNewest(`party:${String(payload.party)}`, event.id)) return true;
+				const { party, resetAt } = parsed.payload;
+				if (!this.#isNewest(`party:${party}`, event.id)) return true;
 				this.approvals = this.approvals.map((row) =>
-					row.party === payload.party ? { ...row, resetAt } : row
+					row.party === party ? { ...row, resetAt: instant(resetAt) } : row
 				);
 				return true;
 			}
 			case 'agenda.reordered.v1': {
-				const positions = payload.positions as Record<string, number> | undefined;
-				if (!positions) return false;
+				const { positions } = parsed.payload;
 				this.items = this.items.map((item) =>
 					item.id in positions && this.#isNewest(`item:${item.id}`, event.id)
 						? { ...item, position: positions[item.id]! }
@@ -90,7 +88,7 @@ export class MeetingLive<M extends MeetingTimes> {
 		return true;
 	}
 
-	#upsert(row: MeetingItemRow) {
+	#upsert(row: LiveItemRow) {
 		const index = this.items.findIndex((item) => item.id === row.id);
 		if (row.meetingId !== this.meetingId) {
 			// Moved to another meeting or back to the list: no longer on this page.
@@ -107,10 +105,7 @@ export class MeetingLive<M extends MeetingTimes> {
 }
 
 /** An approval record as JSON carries it: times as ISO strings. */
-export type WireApproval = Omit<ApprovalRecord, 'decidedAt' | 'resetAt'> & {
-	decidedAt: string;
-	resetAt: string | null;
-};
+export type WireApproval = LiveApproval;
 
 function approvalFromWire(record: WireApproval): ApprovalRecord {
 	return {

@@ -18,6 +18,7 @@ import { agendaSnapshot, compareAgenda, fingerprintOf, type AgendaChange } from 
 import { partyLabels } from './co-sponsors';
 import { parseInput, reasonSchema } from '../kernel/input';
 import { approvalSchema } from './schemas';
+import type { EventPayload } from '../../realtime/event-payloads';
 import type { AgendaSnapshotItem } from '../db/schema';
 import { liveDelegationFor } from '../delegation';
 
@@ -99,7 +100,7 @@ export async function recordApproval(
 						resetAt: null,
 						agendaSnapshot: snapshot
 					}
-				}
+				} satisfies EventPayload<'agenda.approval_recorded.v1'>
 			}
 		]);
 		return row!;

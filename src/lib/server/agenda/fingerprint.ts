@@ -8,6 +8,7 @@ import { compareAgenda, type AgendaChange } from '../../agenda/compare';
 export { compareAgenda, type AgendaChange };
 import { appendEvents } from '../events';
 import type { Actor } from '../access';
+import type { EventPayload } from '../../realtime/event-payloads';
 
 /**
  * The agenda as the parties agree to it: the placed items in order, with their minutes and the
@@ -87,7 +88,10 @@ export async function resetApprovalsIfChanged(
 			subjectId: meetingId,
 			meetingId,
 			audience: audiences.meeting(meetingId),
-			payload: { party: approval.party, resetAt: at.toISOString() }
+			payload: {
+				party: approval.party,
+				resetAt: at.toISOString()
+			} satisfies EventPayload<'agenda.approval_reset.v1'>
 		}))
 	);
 	return stale.map((approval) => approval.party);

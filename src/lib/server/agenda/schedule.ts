@@ -18,6 +18,7 @@ import {
 } from './store';
 import { parseInput, reasonSchema } from '../kernel/input';
 import { deferItemSchema, placeItemSchema, reorderSchema } from './schemas';
+import type { EventPayload } from '../../realtime/event-payloads';
 
 /**
  * The secretariaat puts a submitted (or deferred) item on a meeting's agenda, at a place (default:
@@ -100,7 +101,7 @@ export async function reorderAgenda(
 				payload: {
 					order: orderedItemIds,
 					positions: Object.fromEntries(orderedItemIds.map((id, index) => [id, index + 1]))
-				}
+				} satisfies EventPayload<'agenda.reordered.v1'>
 			}
 		]);
 		await resetApprovalsIfChanged(tx, actor, meetingId);

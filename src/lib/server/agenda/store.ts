@@ -7,7 +7,8 @@ import { isUuid } from '../kernel/ids';
 import { StaleVersionError } from '../kernel/errors';
 import { itemAudience } from './audience';
 import { contentFields } from './content-fields';
-import { meetingItemRow } from './live-row';
+import type { ItemEventExtra, ItemEventType } from '../../realtime/event-payloads';
+import { itemEventPayload } from './live-row';
 
 /** Every column but the search vector, which only the database reads. */
 const { search: _search, ...columns } = getTableColumns(agendaItems);
@@ -68,30 +69,22 @@ export async function findVisibleItem(
 
 /**
  * An event about an item, for whoever may see the item, carrying the item as the meeting page
- * shows it (`row`): every follower's page applies it without asking the server.
+ * shows it (`row`): every follower's page applies it without asking the server. The step's own
+ * fields are typed per event type (realtime/event-payloads.ts).
  */
-export async function itemEvent(
+export async function itemEvent<T extends ItemEventType>(
 	tx: Transaction,
 	item: ItemRow,
-	type: EventInput['type'],
-	payload: Record<string, unknown> = {}
+	type: T,
+	...[extra]: keyof ItemEventExtra<T> extends never ? [] : [ItemEventExtra<T>]
 ): Promise<EventInput> {
-	const row = await meetingItemRow(tx, item);
 	return {
 		type,
 		subjectType: 'agenda_item',
 		subjectId: item.id,
 		meetingId: item.meetingId,
 		...itemAudience(item),
-		// Who proposed it: the real-time client tells the proposer about what happens to it.
-		payload: {
-			title: item.title,
-			status: item.status,
-			proposedBy: item.proposedBy,
-			organisationId: item.proposingOrganisationId,
-			...payload,
-			row
-		}
+		payload: await itemEventPayload<T>(tx, item, extra ?? ({} as ItemEventExtra<T>))
 	};
 }
 
