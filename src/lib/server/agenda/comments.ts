@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { transaction, useDb } from '../db';
-import { comments, people } from '../db/schema';
+import { comments, people, type Comment } from '../db/schema';
+import type { EventPayload, LiveComment, PayloadType } from '../../realtime/event-payloads';
 import { appendEvents } from '../events';
 import { AccessError, requireAccess, type Actor } from '../access';
 import { InvalidInputError, StateError } from '../kernel/errors';
@@ -12,19 +13,42 @@ import { parseInput } from '../kernel/input';
 import { commentSchema, editCommentSchema } from './schemas';
 import type { Transaction } from '../db';
 
-function commentEvent(
+type CommentEventType = Extract<PayloadType, `comment.${string}`>;
+
+/**
+ * An event about a comment, for whoever may see the item, carrying the comment as the item page
+ * shows it: every reader's page shows the new, edited or deleted comment without asking.
+ */
+function commentEvent<T extends CommentEventType>(
 	item: ItemRow,
-	commentId: string,
-	type: `${string}.v${number}`,
-	payload = {}
+	type: T,
+	payload: Omit<EventPayload<T>, 'itemId'>
 ) {
 	return {
 		type,
 		subjectType: 'comment',
-		subjectId: commentId,
+		subjectId: payload.comment.id,
 		meetingId: item.meetingId,
 		...itemAudience(item),
+		// The callers' fields are checked against the type; itemId is the item's own.
 		payload: { itemId: item.id, ...payload }
+	};
+}
+
+/**
+ * A comment as every reader of its item sees it (the fields of listComments; who deleted it is
+ * not among them). Its text is in the log, as the audit trail of what was said.
+ */
+function liveComment(comment: Comment, authorName: string): LiveComment {
+	return {
+		id: comment.id,
+		parentId: comment.parentId,
+		authorId: comment.authorId,
+		authorName,
+		body: comment.body,
+		createdAt: comment.createdAt.toISOString(),
+		editedAt: comment.editedAt?.toISOString() ?? null,
+		deletedAt: comment.deletedAt?.toISOString() ?? null
 	};
 }
 
@@ -53,7 +77,10 @@ export async function addComment(
 			.values({ itemId: item.id, parentId: parentId ?? null, authorId: actor.personId, body })
 			.returning();
 		await appendEvents(tx, { actor, requestId: context.requestId }, [
-			commentEvent(item, comment!.id, 'comment.added.v1', { parentId: parentId ?? null })
+			commentEvent(item, 'comment.added.v1', {
+				parentId: parentId ?? null,
+				comment: liveComment(comment!, actor.name)
+			})
 		]);
 		return comment!;
 	});
@@ -89,7 +116,7 @@ export async function editComment(
 			.where(eq(comments.id, comment.id))
 			.returning();
 		await appendEvents(tx, { actor, requestId: context.requestId }, [
-			commentEvent(item, comment.id, 'comment.edited.v1')
+			commentEvent(item, 'comment.edited.v1', { comment: liveComment(saved!, actor.name) })
 		]);
 		return saved!;
 	});
@@ -105,8 +132,16 @@ export async function deleteComment(actor: Actor, commentId: string, context: Re
 			.set({ body: '', deletedAt: new Date(), deletedBy: actor.personId })
 			.where(eq(comments.id, comment.id))
 			.returning();
+		// The secretariaat may delete another's comment: the trace names its author.
+		const [author] = await tx
+			.select({ name: people.name })
+			.from(people)
+			.where(eq(people.id, comment.authorId));
 		await appendEvents(tx, { actor, requestId: context.requestId }, [
-			commentEvent(item, comment.id, 'comment.deleted.v1', { authorId: comment.authorId })
+			commentEvent(item, 'comment.deleted.v1', {
+				authorId: comment.authorId,
+				comment: liveComment(saved!, author?.name ?? '')
+			})
 		]);
 		return saved!;
 	});

@@ -17,6 +17,7 @@ import { isUuid } from '../kernel/ids';
 import { agendaOpen, findMeeting, meetingStatusLabels } from '../meetings/queries';
 import { itemAudience } from '../agenda/audience';
 import { findVisibleItem, itemStatusLabels, type ItemRow } from '../agenda/store';
+import type { EventPayload, PayloadType } from '../../realtime/event-payloads';
 import { checkFile } from './content';
 
 export {
@@ -63,11 +64,14 @@ async function requireOpen(tx: Transaction, item: ItemRow): Promise<void> {
 		);
 }
 
-function attachmentEvent(
+type AttachmentEventType = Extract<PayloadType, `attachment.${string}`>;
+
+/** An event about an attachment, for whoever may see the item: its payload typed by its type. */
+function attachmentEvent<T extends AttachmentEventType>(
 	item: ItemRow,
 	attachmentId: string,
-	type: `${string}.v${number}`,
-	payload: Record<string, unknown>
+	type: T,
+	payload: Omit<EventPayload<T>, 'itemId'>
 ) {
 	return {
 		type,
@@ -75,6 +79,7 @@ function attachmentEvent(
 		subjectId: attachmentId,
 		meetingId: item.meetingId,
 		...itemAudience(item),
+		// The callers' fields are checked against the type; itemId is the item's own.
 		payload: { itemId: item.id, ...payload }
 	};
 }
@@ -119,7 +124,20 @@ export async function uploadAttachment(
 				filename: file.filename,
 				mediaType: file.mediaType,
 				size: file.size,
-				sha256: file.sha256
+				sha256: file.sha256,
+				// The attachment as the item page lists it: every reader's page adds it in place.
+				attachment: {
+					id: row!.id,
+					itemId: item.id,
+					filename: row!.filename,
+					mediaType: row!.mediaType,
+					size: row!.size,
+					sha256: row!.sha256,
+					uploadedBy: row!.uploadedBy,
+					uploadedByOrganisationId: row!.uploadedByOrganisationId,
+					uploaderName: actor.name,
+					uploadedAt: row!.uploadedAt.toISOString()
+				}
 			})
 		]);
 		return row!;
@@ -160,6 +178,8 @@ export async function listAttachments(actor: Actor, itemId: string) {
 /**
  * For a page that already has the item (H2's item page): the list plus what the viewer may do.
  * The item must have been loaded through an access-checked query; this re-checks the gate on it.
+ * Attachments also arrive live, uploaded by anyone: the gate decides deleting by the uploader's
+ * organisation, so the page gets the answer for its own organisation's and for another's.
  */
 export async function attachmentsSection(
 	actor: Actor,
@@ -168,20 +188,20 @@ export async function attachmentsSection(
 	requireAccess(actor, 'agenda_item.read', item);
 	const list = await attachmentsOfItem(await useDb(), item.id);
 	const open = openStatuses.includes(item.status);
+	const mayDelete = (organisationId: string) =>
+		open && decideAccess(actor, 'attachment.delete', { organisationId }) === 'ok';
 	return {
 		attachments: list.map((row) => ({
 			...row,
-			mayDelete:
-				open &&
-				decideAccess(actor, 'attachment.delete', {
-					organisationId: row.uploadedByOrganisationId
-				}) === 'ok'
+			mayDelete: mayDelete(row.uploadedByOrganisationId)
 		})),
 		mayUpload:
 			open &&
 			decideAccess(actor, 'attachment.upload', {
 				organisationId: item.proposingOrganisationId
-			}) === 'ok'
+			}) === 'ok',
+		// An organisation id that is nobody's: the gate's rule for another organisation's file.
+		mayDeleteNew: { own: mayDelete(actor.organisationId), others: mayDelete('') }
 	};
 }
 
