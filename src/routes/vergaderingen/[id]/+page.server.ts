@@ -1,5 +1,6 @@
 import { orAccessError, requireSignedIn } from '$lib/route-guards.server';
 import { meetingAgendaFor } from '$lib/server/agenda/meeting-cache';
+import { packRecords } from '$lib/agenda/snapshot-wire';
 import { toMeetingItemRow } from '$lib/server/agenda/live-row';
 import { allowedMeetingActions } from '$lib/server/meetings/allowed';
 import { relatedMeetings } from '$lib/server/meetings/queries';
@@ -20,15 +21,17 @@ export const load: PageServerLoad = async (event) => {
 			approvals: page.approvals
 		})
 	]);
+	// The rows the page derives everything from, in the shape the live events carry them
+	// (agenda/live-row.ts): the browser applies an event to these and derives the page again
+	// (src/lib/agenda/meeting-view.ts) instead of reloading it.
+	const items = [...page.agenda, ...page.otherItems].map((item) =>
+		toMeetingItemRow(item, item.coSponsors)
+	);
 	return {
 		meeting: page.meeting,
-		// The rows the page derives everything from, in the shape the live events carry them
-		// (agenda/live-row.ts): the browser applies an event to these and derives the page again
-		// (src/lib/agenda/meeting-view.ts) instead of reloading it.
-		items: [...page.agenda, ...page.otherItems].map((item) =>
-			toMeetingItemRow(item, item.coSponsors)
-		),
-		records: page.records,
+		items,
+		// Each party's agenda lines that equal the items now go as ids (agenda/snapshot-wire.ts).
+		records: packRecords(page.records, items),
 		partyLabels: page.partyLabels,
 		related,
 		party: actor.party,
