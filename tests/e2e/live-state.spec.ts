@@ -85,3 +85,54 @@ test('another person’s changes appear on the meeting page without any data req
 		.toBeGreaterThan(0);
 	await expect(page.getByText('Agenda in afstemming').first()).toBeVisible();
 });
+
+test('a comment and a new title appear on another person’s item page without any data request', async ({
+	page
+}) => {
+	const browser = page.context().browser()!;
+	const vng = await signedIn(await (await browser.newContext()).newPage(), 'medewerker.vng');
+	const title = uniqueTitle('Live: bodemdaling');
+	const draft = await api(vng, 'POST', '/items', {
+		title,
+		summary: 'Voor de e2e-test.',
+		purpose: 'bespreking',
+		meetingId: null
+	});
+	const item = await api(vng, 'POST', `/items/${draft.id}/submit`, undefined, draft.version);
+	await signedIn(page, 'medewerker.ipo');
+	await page.goto(`/agendapunten/${item.id}`);
+	await expect(liveState(page)).toHaveText(/Live bijwerken: Live$/);
+	const requests = dataRequests(page);
+
+	// VNG writes a comment on its own page (a form post there): IPO's page shows it, and says so.
+	await vng.goto(`/agendapunten/${item.id}`);
+	const text = `Wie neemt de monitoring op zich? ${uniqueTitle('')}`;
+	await vng.getByLabel('Uw reactie').fill(text);
+	await vng.getByRole('button', { name: 'Reactie plaatsen' }).click();
+	// The author's own comment has an edit form holding its text too: look at the paragraph.
+	const said = (on: Page) => on.getByRole('paragraph').filter({ hasText: text });
+	await expect(said(vng)).toBeVisible();
+	const discussion = page.locator('section[aria-labelledby="comments-heading"]');
+	await expect(said(page)).toBeVisible();
+	await expect(discussion).toContainText('Fatima El Amrani');
+	await expect(page.getByRole('main').locator('[aria-live="polite"]').last()).toHaveText(
+		'Nieuwe reactie van Fatima El Amrani'
+	);
+
+	// VNG retitles the item: the heading changes in place.
+	const renamed = `${title} (herzien)`;
+	await api(vng, 'PATCH', `/items/${item.id}`, { title: renamed }, item.version);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(renamed);
+	await expect(page).toHaveTitle(new RegExp(renamed.replace(/[()]/g, '\\$&')));
+
+	expect(requests.map((request) => request.url())).toEqual([]);
+	await page.screenshot({ path: 'test-results/live-state-item.png', fullPage: true });
+
+	// A withdrawal changes what IPO may do here: that the page cannot apply, so it reloads its data.
+	const current = await api(vng, 'GET', `/items/${item.id}`);
+	await api(vng, 'POST', `/items/${item.id}/withdraw`, undefined, current.version);
+	await expect
+		.poll(() => requests.filter((r) => r.url().includes('__data.json')).length)
+		.toBeGreaterThan(0);
+	await expect(page.getByText('Ingetrokken').first()).toBeVisible();
+});

@@ -10,7 +10,7 @@ import { itemActions } from './actions.server';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	// Reloaded when a live event says the data changed (src/lib/components/LiveLayer.svelte).
+	// Reloaded only for a live event the page cannot apply in place (realtime/item-live.svelte.ts).
 	event.depends('app:live');
 	const { actor } = requireSignedIn(event);
 	const id = event.params.id;
@@ -34,6 +34,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		item: {
 			id: item.id,
+			meetingId: item.meetingId,
 			title: item.title,
 			status: item.status,
 			statusReason: item.statusReason,
@@ -53,11 +54,8 @@ export const load: PageServerLoad = async (event) => {
 			minutes: item.minutes,
 			version: item.version,
 			updatedAt: item.updatedAt,
-			coSponsors: item.coSponsors.map((row) => ({
-				party: row.party,
-				status: row.status,
-				decidedAt: row.decidedAt
-			})),
+			// As an item event's row carries them: the live page replaces them with it.
+			coSponsors: item.coSponsors.map((row) => ({ party: row.party, status: row.status })),
 			carriedBy: item.carriedBy
 		},
 		summaryHtml: renderMarkdown(item.summary),
@@ -78,6 +76,7 @@ export const load: PageServerLoad = async (event) => {
 			mayDelete: row.mayDelete
 		})),
 		mayUpload: attachments.mayUpload,
+		mayDeleteNewAttachment: attachments.mayDeleteNew,
 		comments,
 		self: actor.personId,
 		allowed,
