@@ -1,0 +1,156 @@
+import { asc, gt, max } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useDb } from '../../src/lib/server/db';
+import { events } from '../../src/lib/server/db/schema';
+import {
+	addComment,
+	approveLateSubmission,
+	declineItem,
+	deferItem,
+	deleteComment,
+	draftItem,
+	editComment,
+	inviteCoSponsor,
+	markTreated,
+	placeItem,
+	recordApproval,
+	reorderAgenda,
+	respondCoSponsor,
+	submitItem,
+	updateItem,
+	withdrawItem
+} from '../../src/lib/server/agenda';
+import { deleteAttachment, uploadAttachment } from '../../src/lib/server/attachments';
+import { startAgendaAlignment } from '../../src/lib/server/meetings';
+import { toWire } from '../../src/lib/server/realtime/rooms';
+import {
+	eventPayloads,
+	parsePayload,
+	type PayloadType
+} from '../../src/lib/realtime/event-payloads';
+import { useProcessDatabase } from './process-env';
+import {
+	createTeam,
+	forceMeetingStatus,
+	itemInput,
+	openMeetingFor,
+	placedItem,
+	submitted,
+	type Team
+} from './agenda/fixtures';
+import { samples } from './attachments/sample-files';
+
+/*
+ * The catalogue of live payloads (src/lib/realtime/event-payloads.ts) against what the verbs
+ * really write: a realistic run through every step whose events a page applies, and then every
+ * event in the log, as a client receives it, must parse against its type's schema, field for
+ * field. A field the server adds without the catalogue, or drops from it, fails here.
+ */
+
+useProcessDatabase();
+
+let team: Team;
+beforeAll(async () => {
+	team = await createTeam();
+});
+
+async function newestEventId(): Promise<number> {
+	const db = await useDb();
+	const [row] = await db.select({ id: max(events.id) }).from(events);
+	return row?.id ?? 0;
+}
+
+/** The item and agenda verbs, one after the other, as a meeting's preparation goes. */
+async function aMeetingsPreparation() {
+	const meeting = await openMeetingFor(team);
+	const later = await openMeetingFor(team, 60);
+
+	// VNG drafts, retitles and submits; IPO co-sponsors; the secretariaat places it.
+	const draft = await draftItem(team.vngMedewerker, itemInput({ meetingId: meeting.id }));
+	await updateItem(team.vngMedewerker, draft.id, {
+		expectedVersion: 1,
+		title: 'Jeugdzorg: de tekorten'
+	});
+	const item = await submitItem(team.vngMedewerker, draft.id);
+	await inviteCoSponsor(team.vngMedewerker, item.id, { party: 'ipo' });
+	await respondCoSponsor(team.ipoMedewerker, item.id, { accept: true });
+	await placeItem(team.secretariaat, item.id, { minutes: 30 });
+
+	// The discussion: a comment, a reply, an edit, a deletion by the secretariaat.
+	const question = await addComment(team.ipoMedewerker, item.id, {
+		body: 'Doen de provincies mee?'
+	});
+	await addComment(team.vngMedewerker, item.id, { body: 'Graag.', parentId: question.id });
+	await editComment(team.ipoMedewerker, question.id, { body: 'Doen alle provincies mee?' });
+	await deleteComment(team.secretariaat, question.id);
+
+	// A document comes and goes.
+	const file = await uploadAttachment(team.vngMedewerker, item.id, {
+		filename: 'notitie.pdf',
+		bytes: samples.pdf
+	});
+	await deleteAttachment(team.vngMedewerker, file.id);
+
+	// A second item; the order changes; the parties judge the agenda, and a change resets it.
+	const rijk = await placedItem(team, team.bzkMedewerker, meeting.id, 45);
+	await reorderAgenda(team.secretariaat, meeting.id, { orderedItemIds: [rijk.id, item.id] });
+	await startAgendaAlignment(team.secretariaat, meeting.id);
+	await recordApproval(team.vngBestuurder, meeting.id, { decision: 'akkoord' });
+	await placeItem(team.secretariaat, item.id, { minutes: 35 });
+
+	// The other ends of an item: deferred, declined, withdrawn, a late one allowed, one treated.
+	await deferItem(team.secretariaat, rijk.id, { reason: 'Eerst de BOFv', toMeetingId: later.id });
+	const declined = await submitted(team.uvwMedewerker, later.id);
+	await declineItem(team.secretariaat, declined.id, { reason: 'Hoort aan de sectortafel' });
+	const withdrawn = await submitted(team.ipoMedewerker, later.id);
+	await withdrawItem(team.ipoMedewerker, withdrawn.id);
+	const soon = await openMeetingFor(team, 3);
+	const late = await submitted(team.ipoMedewerker, soon.id);
+	await approveLateSubmission(team.secretariaat, late.id);
+	await forceMeetingStatus(meeting.id, 'gehouden');
+	await markTreated(team.secretariaat, item.id);
+}
+
+describe('the live payloads the verbs write', () => {
+	it('every event of a meeting’s preparation parses against its type, field for field', async () => {
+		const before = await newestEventId();
+		await aMeetingsPreparation();
+		const db = await useDb();
+		const written = (
+			await db.select().from(events).where(gt(events.id, before)).orderBy(asc(events.id))
+		).map(toWire);
+
+		const catalogued = written.filter((event) => Object.hasOwn(eventPayloads, event.type));
+		for (const event of catalogued) {
+			const parsed = parsePayload(event);
+			expect(parsed, `${event.type} ${JSON.stringify(event.payload)}`).not.toBeNull();
+			// The schemas strip what they do not name: equal means nothing is left undescribed.
+			expect(parsed!.payload, event.type).toEqual(event.payload);
+		}
+		// The run wrote every type the catalogue describes; what else it wrote is the meetings' own.
+		expect(new Set(catalogued.map((event) => event.type))).toEqual(
+			new Set(Object.keys(eventPayloads) as PayloadType[])
+		);
+		const others = written.filter((event) => !Object.hasOwn(eventPayloads, event.type));
+		expect(new Set(others.map((event) => event.type))).toEqual(
+			new Set(['meeting.planned.v1', 'meeting.opened.v1', 'meeting.alignment_started.v1'])
+		);
+	});
+
+	it('a payload that does not fit its type, or a type not described, does not parse', () => {
+		const event = {
+			id: 1,
+			type: 'comment.added.v1',
+			occurredAt: new Date().toISOString(),
+			subjectType: 'comment',
+			subjectId: 'c1',
+			meetingId: null,
+			actorPersonId: null,
+			actorOrganisationId: null,
+			payload: { itemId: 'i1', parentId: null }
+		};
+		expect(parsePayload(event)).toBeNull();
+		expect(parsePayload({ ...event, type: 'meeting.opened.v1', payload: {} })).toBeNull();
+		expect(parsePayload({ ...event, type: 'toString' })).toBeNull();
+	});
+});
