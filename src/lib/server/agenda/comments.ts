@@ -39,13 +39,19 @@ function commentEvent<T extends CommentEventType>(
  * A comment as every reader of its item sees it (the fields of listComments; who deleted it is
  * not among them). Its text is in the log, as the audit trail of what was said.
  */
+/**
+ * The comment as its event keeps it: without its text. The log is kept for good and a deleted
+ * comment leaves a trace without the text, so the text is never written into the log; the
+ * real-time layer adds the comment's text as it is at the moment of sending (live or in a replay,
+ * realtime/comment-text.ts), and nothing once it is deleted.
+ */
 function liveComment(comment: Comment, authorName: string): LiveComment {
 	return {
 		id: comment.id,
 		parentId: comment.parentId,
 		authorId: comment.authorId,
 		authorName,
-		body: comment.body,
+		body: '',
 		createdAt: comment.createdAt.toISOString(),
 		editedAt: comment.editedAt?.toISOString() ?? null,
 		deletedAt: comment.deletedAt?.toISOString() ?? null

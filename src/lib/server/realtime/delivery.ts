@@ -5,6 +5,7 @@ import type { RealtimeEvent } from '../../realtime/protocol';
 import type { IO } from './io';
 import { noteDelivered } from './live';
 import type { RedisLinks } from './redis-links';
+import { withCommentText } from './comment-text';
 import { eventRooms, lastEventId, toWire } from './rooms';
 
 type Batch = Array<{ rooms: string[]; event: RealtimeEvent }>;
@@ -34,13 +35,49 @@ export async function startDelivery(io: IO, links: RedisLinks | null) {
 		}
 	}
 
+	async function withText(batch: Batch): Promise<Batch> {
+		try {
+			const events = await withCommentText(
+				await useDb(),
+				batch.map(({ event }) => event)
+			);
+			return batch.map((entry, n) => ({ ...entry, event: events[n]! }));
+		} catch (error) {
+			// Without its comment the event still goes, and a page that cannot apply it reloads.
+			logger.warn({ err: error }, 'realtime: could not read a comment for its event');
+			return batch.map((entry) =>
+				entry.event.subjectType === 'comment'
+					? {
+							...entry,
+							event: { ...entry.event, payload: { ...entry.event.payload, comment: null } }
+						}
+					: entry
+			);
+		}
+	}
+
+	function deliver(batch: Batch) {
+		deliverLocally(batch);
+		if (links) io.serverSideEmit('oho:events', batch);
+	}
+
+	// A batch with a comment waits for the comment's text (comment-text.ts); the batches after it
+	// wait their turn, so that this process's events still leave in the order they committed.
+	let queue: Promise<void> | null = null;
 	const unsubscribe = onCommittedEvents((rows) => {
 		const batch = rows
 			.map((row) => ({ rooms: eventRooms(row), event: toWire(row) }))
 			.filter((entry) => entry.rooms.length > 0);
 		if (batch.length === 0) return;
-		deliverLocally(batch);
-		if (links) io.serverSideEmit('oho:events', batch);
+		const needsText = batch.some(({ event }) => event.subjectType === 'comment');
+		if (!queue && !needsText) return deliver(batch);
+		const turn: Promise<void> = (queue ?? Promise.resolve())
+			.then(async () => deliver(needsText ? await withText(batch) : batch))
+			.catch((error: unknown) => logger.error({ err: error }, 'realtime: delivery failed'))
+			.finally(() => {
+				if (queue === turn) queue = null;
+			});
+		queue = turn;
 	});
 	io.on('oho:events', (batch: Batch) => {
 		// First what this process keeps about them, so that a page reloaded for them reads anew.

@@ -8,6 +8,7 @@ import { findMeeting } from '../meetings/queries';
 import { REPLAY_LIMIT, type ProblemAck } from '../../realtime/protocol';
 import type { AppSocket } from './io';
 import type { Presence } from './presence';
+import { withCommentText } from './comment-text';
 import { actorRooms, lastEventId, rooms, toWire, visibleEventsSince } from './rooms';
 
 /**
@@ -52,7 +53,9 @@ export async function onConnection(socket: AppSocket, presence: Presence) {
 		if (rows.length > REPLAY_LIMIT) {
 			return { ok: true, events: [], lastEventId: newest, tooFarBehind: true };
 		}
-		return { ok: true, events: rows.map(toWire), lastEventId: newest, tooFarBehind: false };
+		// Comments with their text as it is now (the log holds none: comment-text.ts).
+		const replayed = await withCommentText(db, rows.map(toWire));
+		return { ok: true, events: replayed, lastEventId: newest, tooFarBehind: false };
 	});
 
 	answer(socket, 'meeting:follow', meetingRequest, async ({ meetingId }) => {
