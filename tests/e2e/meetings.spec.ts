@@ -350,6 +350,12 @@ test('a bestuurder records bezwaar with a reason, then akkoord; the four parties
 	for (const party of ['Rijk', 'VNG', 'IPO', 'UvW'])
 		await expect(parties.getByText(party, { exact: true })).toBeVisible();
 	await expect(parties.getByText('Nog open')).toHaveCount(4);
+	// Consent is never a default: nothing is chosen, and sending that is refused at the field.
+	await expect(page.getByRole('radio', { name: 'Akkoord' })).not.toBeChecked();
+	await expect(page.getByRole('radio', { name: 'Bezwaar' })).not.toBeChecked();
+	await page.getByRole('button', { name: 'Oordeel vastleggen' }).click();
+	await expect(page.locator('#decision-error')).toHaveText('Kies akkoord of bezwaar.');
+	await expect(parties.getByText('Nog open')).toHaveCount(4);
 	await page.getByRole('radio', { name: 'Bezwaar' }).check();
 	await page.getByRole('button', { name: 'Oordeel vastleggen' }).click();
 	await expect(page.getByRole('group', { name: 'Er is iets niet goed ingevuld' })).toContainText(

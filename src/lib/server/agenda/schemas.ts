@@ -118,8 +118,16 @@ export const respondCoSponsorSchema = z.object({
 	accept: z.boolean({ error: 'Kies aannemen of afslaan.' })
 });
 
+/**
+ * A party's word: akkoord or bezwaar, never a default. The form starts with nothing chosen, and
+ * the page's action checks this before the verb, which checks it again.
+ */
+export const approvalDecisionSchema = z.enum(['akkoord', 'bezwaar'], {
+	error: 'Kies akkoord of bezwaar.'
+});
+
 export const approvalSchema = z.object({
-	decision: z.enum(['akkoord', 'bezwaar'], { error: 'Kies akkoord of bezwaar.' }),
+	decision: approvalDecisionSchema,
 	reason: optionalText('De reden', 2000, 'Deze reden is te lang (hoogstens 2000 tekens).'),
 	itemPositions: z
 		.record(

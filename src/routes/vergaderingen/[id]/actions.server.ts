@@ -10,6 +10,7 @@ import {
 	reopenAgenda
 } from '$lib/server/agenda';
 import { reorderAgenda } from '$lib/server/agenda';
+import { approvalDecisionSchema } from '$lib/server/agenda/schemas';
 import { requestContext } from '$lib/server/http/client';
 import type { RequestContext } from '$lib/server/identity/context';
 import {
@@ -126,8 +127,14 @@ export const meetingActions = {
 				itemPositions[name.slice('position:'.length)] = value;
 		}
 		const values = { decision: text(form, 'decision'), reason: text(form, 'reason') };
-		if (values.decision !== 'akkoord' && values.decision !== 'bezwaar')
-			return invalidForm('approve', { decision: 'Kies akkoord of bezwaar.' }, values);
+		// Nothing chosen is refused here, at the field, before the verb runs: consent is never a default.
+		const decision = approvalDecisionSchema.safeParse(values.decision);
+		if (!decision.success)
+			return invalidForm(
+				'approve',
+				{ decision: decision.error.issues[0]!.message },
+				{ ...values, ...prefixed(itemPositions) }
+			);
 		try {
 			await recordApproval(
 				actor,
