@@ -11,6 +11,8 @@ import {
 	type ServerToClient
 } from './protocol';
 
+type ClientSocket = Socket<ServerToClient, ClientToServer>;
+
 /**
  * What the pages follow over the one connection (./client.svelte.ts): meetings, for who looks at
  * them, and items, for who edits them. It counts the pages' follows so that the server hears of
@@ -28,9 +30,9 @@ export class Follows {
 	#editingItems = new Set<string>();
 
 	/** The client's socket as it is now: none before the start and after the stop. */
-	readonly #socket: () => Socket<ServerToClient, ClientToServer> | null;
+	readonly #socket: () => ClientSocket | null;
 
-	constructor(socket: () => Socket<ServerToClient, ClientToServer> | null) {
+	constructor(socket: () => ClientSocket | null) {
 		this.#socket = socket;
 	}
 
@@ -107,36 +109,42 @@ export class Follows {
 		if (socket?.connected) socket.emit('item:editing', { itemId, editing }, () => {});
 	}
 
-	// The answer's list is set in the acknowledgement's own callback: the deltas after it may come
-	// in the same batch of packets, before an awaiting function would resume.
 	#followMeeting(meetingId: string): Promise<void> {
-		return new Promise((resolve) => {
-			const socket = this.#socket();
-			if (!socket) return resolve();
-			socket
-				.timeout(10_000)
-				.emit('meeting:follow', { meetingId }, (error: Error | null, answer: FollowMeetingAck) => {
-					if (!error && answer.ok && this.#meetings.has(meetingId)) {
-						this.presence.set(meetingId, answer.present);
-					}
-					resolve();
-				});
-		});
+		return this.#ask(
+			(socket, ack) => socket.timeout(10_000).emit('meeting:follow', { meetingId }, ack),
+			(answer: FollowMeetingAck) => {
+				if (answer.ok && this.#meetings.has(meetingId)) {
+					this.presence.set(meetingId, answer.present);
+				}
+			}
+		);
 	}
 
 	#followItem(itemId: string): Promise<void> {
+		return this.#ask(
+			(socket, ack) => socket.timeout(10_000).emit('item:follow', { itemId }, ack),
+			(answer: FollowItemAck) => {
+				if (answer.ok && this.#items.has(itemId)) {
+					this.editing.set(itemId, answer.editing);
+					if (this.#editingItems.has(itemId)) this.setEditing(itemId, true);
+				}
+			}
+		);
+	}
+
+	// The answer is applied in the acknowledgement's own callback: the deltas after it may come in
+	// the same batch of packets, before an awaiting function would resume.
+	#ask<Answer>(
+		send: (socket: ClientSocket, ack: (error: Error | null, answer: Answer) => void) => void,
+		apply: (answer: Answer) => void
+	): Promise<void> {
 		return new Promise((resolve) => {
 			const socket = this.#socket();
 			if (!socket) return resolve();
-			socket
-				.timeout(10_000)
-				.emit('item:follow', { itemId }, (error: Error | null, answer: FollowItemAck) => {
-					if (!error && answer.ok && this.#items.has(itemId)) {
-						this.editing.set(itemId, answer.editing);
-						if (this.#editingItems.has(itemId)) this.setEditing(itemId, true);
-					}
-					resolve();
-				});
+			send(socket, (error, answer) => {
+				if (!error) apply(answer);
+				resolve();
+			});
 		});
 	}
 }
