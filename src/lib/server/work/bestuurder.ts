@@ -1,0 +1,39 @@
+import { toReview } from '../agenda';
+import type { Actor } from '../access';
+import { byUrgency, task, type WorkSection } from './types';
+
+/*
+ * A bestuurder's work: the agendas in afstemming that wait for their party's word, from the same
+ * query as "Ter beoordeling" (which applies the approval states of agenda/meeting-view.ts). The
+ * deadline of an akkoord is the meeting itself: the agenda must be adopted before it starts.
+ */
+export async function bestuurderWork(actor: Actor): Promise<WorkSection[]> {
+	const rows = await toReview(actor);
+	const meetingTask = (row: (typeof rows)[number]) =>
+		task({
+			id: row.meeting.id,
+			title: row.meeting.title,
+			action: row.state === 'opnieuw_beoordelen' ? 'judgeAgain' : 'judgeAgenda',
+			href: `/vergaderingen/${row.meeting.id}`,
+			dueAt: row.meeting.startsAt,
+			dueKind: 'meeting',
+			objected: row.state === 'bezwaar',
+			changes: row.changes.map((change) => change.description)
+		});
+	return [
+		{
+			kind: 'akkoordWaiting',
+			tasks: rows
+				.filter((row) => row.state !== 'opnieuw_beoordelen')
+				.map(meetingTask)
+				.sort(byUrgency)
+		},
+		{
+			kind: 'akkoordReset',
+			tasks: rows
+				.filter((row) => row.state === 'opnieuw_beoordelen')
+				.map(meetingTask)
+				.sort(byUrgency)
+		}
+	];
+}
