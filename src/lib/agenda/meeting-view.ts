@@ -69,6 +69,23 @@ export interface MeetingTimes {
 	endsAt: Date;
 }
 
+/**
+ * The statuses of an item on a meeting's agenda: placed and still to come, or dealt with. An item
+ * dealt with stays on the agenda it was dealt on: its minutes count, its number stays, and the
+ * parties' word on the agenda still holds for it.
+ */
+export const onAgendaStatuses = ['geagendeerd', 'behandeld'] as const;
+export const isOnAgenda = (status: string) =>
+	(onAgendaStatuses as readonly string[]).includes(status);
+
+/**
+ * Once the agenda is adopted, the parties' word on it is final: what happens to its items then
+ * (dealt with at the meeting, held over to a later one afterwards) does not ask for it again.
+ * Reopening the agenda makes the word count against the agenda as it is once more.
+ */
+export const agendaAdopted = (status: string) =>
+	status === 'agenda_vastgesteld' || status === 'gehouden';
+
 /** Who proposed it and who accepted to co-sponsor it: the parties that carry an item. */
 export function carriers(
 	proposing: Party | null,
@@ -90,16 +107,20 @@ export function snapshotOf(agenda: readonly MeetingItemRow[]): AgendaSnapshotIte
 	}));
 }
 
-/** Each party's word on the agenda as it is now, and what changed since they gave it. */
+/**
+ * Each party's word on the agenda as it is now, and what changed since they gave it; on an
+ * adopted agenda (`adopted`) the word as given, final.
+ */
 export function approvalStates(
 	records: readonly ApprovalRecord[],
-	current: AgendaSnapshotItem[]
+	current: AgendaSnapshotItem[],
+	adopted = false
 ): PartyApprovalView[] {
 	return partyOrder.map((party) => {
 		const record = records.find((row) => row.party === party);
 		if (!record) return { party, state: 'open', approval: null, decidedByName: null, changes: [] };
-		const changes = compareAgenda(record.agendaSnapshot, current);
-		const stale = record.resetAt !== null || changes.length > 0;
+		const changes = adopted ? [] : compareAgenda(record.agendaSnapshot, current);
+		const stale = !adopted && (record.resetAt !== null || changes.length > 0);
 		const state: PartyApprovalState =
 			record.decision === 'bezwaar' ? 'bezwaar' : stale ? 'opnieuw_beoordelen' : 'akkoord';
 		const { decision, reason, itemPositions, decidedAt } = record;
@@ -113,7 +134,7 @@ export function approvalStates(
 	});
 }
 
-/** The agenda's length against the meeting's. */
+/** The agenda's length against the meeting's: the items still to come and those dealt with. */
 export function agendaTiming(
 	meeting: Pick<MeetingTimes, 'startsAt' | 'endsAt'>,
 	items: { minutes: number | null; status: string }[]
@@ -122,7 +143,7 @@ export function agendaTiming(
 		(meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60_000
 	);
 	const totalMinutes = items
-		.filter((item) => item.status === 'geagendeerd')
+		.filter((item) => isOnAgenda(item.status))
 		.reduce((sum, item) => sum + (item.minutes ?? 0), 0);
 	return {
 		totalMinutes,
@@ -176,13 +197,13 @@ export function meetingView<M extends MeetingTimes, I extends MeetingItemRow>(
 	items: readonly I[],
 	records: readonly ApprovalRecord[]
 ) {
-	const agenda = items.filter((item) => item.status === 'geagendeerd').sort(byPlace);
-	const approvals = approvalStates(records, snapshotOf(agenda));
+	const agenda = items.filter((item) => isOnAgenda(item.status)).sort(byPlace);
+	const approvals = approvalStates(records, snapshotOf(agenda), agendaAdopted(meeting.status));
 	const timing = agendaTiming(meeting, agenda);
 	return {
 		meeting,
 		agenda,
-		otherItems: items.filter((item) => item.status !== 'geagendeerd'),
+		otherItems: items.filter((item) => !isOnAgenda(item.status)),
 		approvals,
 		timing,
 		todo: meetingTodo(meeting, items, approvals, timing),

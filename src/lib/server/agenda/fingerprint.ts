@@ -1,9 +1,10 @@
 import { audiences } from '../audience';
 import { createHash } from 'node:crypto';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Executor, Transaction } from '../db';
-import { agendaApprovals, agendaItems, type AgendaSnapshotItem } from '../db/schema';
+import { agendaApprovals, agendaItems, meetings, type AgendaSnapshotItem } from '../db/schema';
 import { compareAgenda, type AgendaChange } from '../../agenda/compare';
+import { agendaAdopted, onAgendaStatuses } from '../../agenda/meeting-view';
 
 export { compareAgenda, type AgendaChange };
 import { appendEvents } from '../events';
@@ -11,8 +12,9 @@ import type { Actor } from '../access';
 import type { EventPayload } from '../../realtime/event-payloads';
 
 /**
- * The agenda as the parties agree to it: the placed items in order, with their minutes and the
- * version of their content. An akkoord holds for exactly this; any difference resets it.
+ * The agenda as the parties agree to it: the items on it (placed, or already dealt with) in order,
+ * with their minutes and the version of their content. An akkoord holds for exactly this; any
+ * difference resets it while the agenda is in afstemming.
  */
 export async function agendaSnapshot(
 	db: Executor,
@@ -28,7 +30,9 @@ export async function agendaSnapshot(
 			version: agendaItems.version
 		})
 		.from(agendaItems)
-		.where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.status, 'geagendeerd')))
+		.where(
+			and(eq(agendaItems.meetingId, meetingId), inArray(agendaItems.status, [...onAgendaStatuses]))
+		)
 		.orderBy(asc(agendaItems.position), asc(agendaItems.id));
 }
 
@@ -46,7 +50,8 @@ export function fingerprintOf(snapshot: AgendaSnapshotItem[]): string {
 
 /**
  * Called by every verb that may change a meeting's agenda: each party whose akkoord no longer
- * matches the agenda must look again. A change that changes nothing (the same order) resets nothing.
+ * matches the agenda must look again. A change that changes nothing (the same order) resets nothing,
+ * and neither does one to an adopted agenda: the word on it is final (agendaAdopted).
  */
 export async function resetApprovalsIfChanged(
 	tx: Transaction,
@@ -54,6 +59,11 @@ export async function resetApprovalsIfChanged(
 	meetingId: string | null
 ): Promise<string[]> {
 	if (!meetingId) return [];
+	const [meeting] = await tx
+		.select({ status: meetings.status })
+		.from(meetings)
+		.where(eq(meetings.id, meetingId));
+	if (!meeting || agendaAdopted(meeting.status)) return [];
 	const approvals = await tx
 		.select({
 			id: agendaApprovals.id,

@@ -25,7 +25,12 @@ import { principalKeys } from '../audience';
 import { isUuid } from '../kernel/ids';
 import { findMeeting, meetingColumns } from '../meetings/queries';
 import { itemsVisibleTo } from './audience';
-import { carriers, meetingView, type ApprovalRecord } from '../../agenda/meeting-view';
+import {
+	carriers,
+	meetingView,
+	onAgendaStatuses,
+	type ApprovalRecord
+} from '../../agenda/meeting-view';
 import { approvalOverview } from './approvals';
 import { findVisibleItem, itemColumns } from './store';
 
@@ -179,7 +184,9 @@ export async function toReview(actor: Actor) {
 				version: agendaItems.version
 			})
 			.from(agendaItems)
-			.where(and(inArray(agendaItems.meetingId, ids), eq(agendaItems.status, 'geagendeerd')))
+			.where(
+				and(inArray(agendaItems.meetingId, ids), inArray(agendaItems.status, [...onAgendaStatuses]))
+			)
 			.orderBy(asc(agendaItems.position), asc(agendaItems.id)),
 		db
 			.select()

@@ -1,6 +1,13 @@
-import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Executor, Transaction } from '../db';
-import { agendaItemRevisions, agendaItems, type AgendaItem, type ItemStatus } from '../db/schema';
+import {
+	agendaItemRevisions,
+	agendaItems,
+	meetings,
+	type AgendaItem,
+	type ItemStatus
+} from '../db/schema';
+import { agendaAdopted, onAgendaStatuses } from '../../agenda/meeting-view';
 import { AccessError, requireAccess, type Actor } from '../access';
 import type { EventInput } from '../events';
 import { isUuid } from '../kernel/ids';
@@ -168,12 +175,17 @@ export async function requireCurrentVersion(
 	throw new StaleVersionError(item.version, changed, itemFieldLabels);
 }
 
-/** The placed items of a meeting in order, locked: the base of every change to the order. */
+/**
+ * The items on a meeting's agenda in order (placed, or dealt with: onAgendaStatuses), locked: the
+ * base of every change to the order.
+ */
 export async function placedItems(tx: Transaction, meetingId: string): Promise<ItemRow[]> {
 	return tx
 		.select(itemColumns)
 		.from(agendaItems)
-		.where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.status, 'geagendeerd')))
+		.where(
+			and(eq(agendaItems.meetingId, meetingId), inArray(agendaItems.status, [...onAgendaStatuses]))
+		)
 		.orderBy(asc(agendaItems.position), asc(agendaItems.id))
 		.for('update');
 }
@@ -185,7 +197,16 @@ export async function writeOrder(tx: Transaction, ordered: ItemRow[]): Promise<v
 	}
 }
 
-/** Closes the gap an item leaves when it goes off the agenda. */
+/**
+ * Closes the gap an item leaves when it goes off the agenda. An adopted agenda keeps its numbers:
+ * an item held over after the meeting leaves a gap, and the others keep the number they had there.
+ */
 export async function compactPositions(tx: Transaction, meetingId: string | null): Promise<void> {
-	if (meetingId) await writeOrder(tx, await placedItems(tx, meetingId));
+	if (!meetingId) return;
+	const [meeting] = await tx
+		.select({ status: meetings.status })
+		.from(meetings)
+		.where(eq(meetings.id, meetingId));
+	if (meeting && agendaAdopted(meeting.status)) return;
+	await writeOrder(tx, await placedItems(tx, meetingId));
 }
