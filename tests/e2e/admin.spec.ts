@@ -121,7 +121,8 @@ test('an invited secretary sets up two-step login and signs in with it', async (
 	const second = await totpCode(key, enrolled.step);
 	await page.getByLabel('Code uit uw app').fill(second.code);
 	await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-	await expect(page).toHaveURL(/\/mijn-account$/);
+	await expect(page).toHaveURL(/\/mijn-werk$/);
+	await page.goto('/mijn-account');
 	await expect(page.getByRole('main')).toContainText('Noor van Dijk');
 
 	// And once more with a recovery code instead of the phone.
@@ -130,7 +131,8 @@ test('an invited secretary sets up two-step login and signs in with it', async (
 	await page.getByText('Telefoon niet bij de hand? Gebruik een herstelcode').click();
 	await page.getByLabel('Herstelcode', { exact: true }).fill(recoveryCode);
 	await page.getByRole('button', { name: 'Inloggen met herstelcode' }).click();
-	await expect(page).toHaveURL(/\/mijn-account$/);
+	await expect(page).toHaveURL(/\/mijn-werk$/);
+	await page.goto('/mijn-account');
 	await expect(page.getByRole('region', { name: 'Tweestapsverificatie' })).toContainText(
 		'U heeft nog 9 herstelcodes.'
 	);

@@ -53,11 +53,12 @@ test('signed-in pages send an anonymous visitor to the sign-in page and back', a
 
 	// Signed in, the sign-in page itself sends on; an outside address in ?terug= is ignored.
 	await page.goto('/inloggen?terug=//evil.example/');
-	await expect(page).toHaveURL(/\/mijn-account$/);
+	await expect(page).toHaveURL(/\/mijn-werk$/);
 });
 
 test('a medewerker does not find the administration pages', async ({ page }) => {
 	await signIn(page, demoEmail('medewerker.vng'));
+	await page.goto('/mijn-account');
 	await expect(page.getByRole('main').getByText('Fatima El Amrani')).toBeVisible();
 	for (const path of ['/beheer/personen', '/beheer/audit']) {
 		const response = await page.goto(path);
@@ -72,7 +73,7 @@ test('ending another session signs that browser out', async ({ browser }) => {
 	await signIn(a, email);
 	await signIn(b, email);
 
-	await a.reload();
+	await a.goto('/mijn-account');
 	const sessions = a.getByRole('region', { name: 'Waar u bent ingelogd' });
 	await expect(sessions.getByText('Dit apparaat')).toHaveCount(1);
 	// B is the only other session of this account (no other test signs in as medewerker.fin);
@@ -118,6 +119,11 @@ test('the header shows who is signed in; signing out is a POST with a confirmati
 	await expect(page.getByRole('banner').getByRole('link', { name: 'Inloggen' })).toBeVisible();
 
 	await signIn(page, demoEmail('bestuurder.ipo'));
+	// Signed in, one's own work leads the main navigation; the account is in the header.
+	await expect(
+		page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').first()
+	).toHaveText('Mijn werk');
+	await page.goto('/mijn-account');
 	const menu = page.getByRole('navigation', { name: 'Uw account' });
 	await expect(menu).toContainText('Karin Smit');
 	await expect(menu).toContainText('Bestuurder · Interprovinciaal Overleg');

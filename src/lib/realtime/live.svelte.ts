@@ -140,6 +140,10 @@ export function concernsPage(event: RealtimeEvent, page: PageOnScreen, viewer: V
 			return itemEvent;
 		case '/secretariaat':
 			return itemEvent || agendaEvent || meetingEvent;
+		case '/mijn-werk':
+			// One person's short lists, of many kinds: reloading them for an item, agenda or meeting
+			// event costs one small load for that person, far less than applying each kind in place.
+			return itemEvent || agendaEvent || meetingEvent;
 		default:
 			return false;
 	}

@@ -12,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const back = safeReturnPath(url.searchParams.get('terug'));
-	if (locals.actor) redirect(303, back ?? localizeHref('/mijn-account'));
+	if (locals.actor) redirect(303, back ?? localizeHref('/mijn-werk'));
 	return { back };
 };
 
@@ -53,6 +53,6 @@ export const actions: Actions = {
 		const query = back ? `?terug=${encodeURIComponent(back)}` : '';
 		if (result.needsSecondFactor) redirect(303, `${localizeHref('/inloggen/tweede-stap')}${query}`);
 		if (result.needsEnrolment) redirect(303, localizeHref('/mijn-account/tweestapsverificatie'));
-		redirect(303, back ?? localizeHref('/mijn-account'));
+		redirect(303, back ?? localizeHref('/mijn-werk'));
 	}
 };

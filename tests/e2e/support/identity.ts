@@ -84,9 +84,9 @@ export async function submitTotp(page: Page, key: string, after?: number) {
 	}
 }
 
-/** Signs a demo account in, through the second step when it has one; ends on /mijn-account. */
+/** Signs a demo account in, through the second step when it has one; ends on /mijn-werk. */
 export async function signIn(page: Page, email: string, totpKey?: string) {
 	await submitPassword(page, email);
 	if (totpKey) await submitTotp(page, totpKey);
-	await expect(page).toHaveURL(/\/mijn-account$/);
+	await expect(page).toHaveURL(/\/mijn-werk$/);
 }

@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 function pendingSession(locals: App.Locals, back: string | null) {
 	const session = locals.session;
 	if (!session) redirect(303, localizeHref('/inloggen'));
-	if (session.twoFactorVerified) redirect(303, back ?? localizeHref('/mijn-account'));
+	if (session.twoFactorVerified) redirect(303, back ?? localizeHref('/mijn-werk'));
 	return session;
 }
 
@@ -37,6 +37,6 @@ export const actions: Actions = {
 		} catch (caught) {
 			return formFailure(kind, caught);
 		}
-		redirect(303, back ?? localizeHref('/mijn-account'));
+		redirect(303, back ?? localizeHref('/mijn-werk'));
 	}
 };
