@@ -4,6 +4,7 @@ import type { Actor } from '$lib/server/access';
 import { itemProblems } from '$lib/server/agenda/schemas';
 import { InvalidInputError, StaleVersionError } from '$lib/server/kernel/errors';
 import { listMeetings } from '$lib/server/meetings';
+import { meetingStateRefusal } from '$lib/server/agenda/transitions';
 import { agendaClosedRefusal } from '$lib/server/meetings/transitions';
 
 /** The item form's fields, as the form sends them. */
@@ -46,16 +47,28 @@ export function readItemForm(form: FormData) {
 	return { values, input, original };
 }
 
-/** Coming meetings whose agenda still takes items, soonest first. */
-export async function openMeetings(actor: Actor) {
+/**
+ * Coming meetings an item can be submitted to (the submit verb's own rule), soonest first, each
+ * with its proposal deadline and whether a submission now would be late. `keep` is the meeting a
+ * concept is already for: it stays a choice while its agenda is open, also before it takes
+ * proposals, so that saving the concept does not move it without the person asking.
+ */
+export async function openMeetings(actor: Actor, keep: string | null = null, now = new Date()) {
 	const rows = await listMeetings(actor, { when: 'upcoming' });
 	return rows
-		.filter((meeting) => agendaClosedRefusal(meeting) === null)
-		.map((meeting) => ({
+		.map((meeting) => ({ meeting, accepts: meetingStateRefusal('submit', meeting, now) === null }))
+		.filter(
+			({ meeting, accepts }) =>
+				accepts || (meeting.id === keep && agendaClosedRefusal(meeting) === null)
+		)
+		.map(({ meeting, accepts }) => ({
 			id: meeting.id,
 			title: meeting.title,
 			startsAt: meeting.startsAt,
-			status: meeting.status
+			status: meeting.status,
+			proposalDeadline: meeting.proposalDeadline,
+			accepts,
+			late: accepts && meeting.proposalDeadline !== null && meeting.proposalDeadline < now
 		}));
 }
 

@@ -39,7 +39,7 @@ export const load: PageServerLoad = async (event) => {
 		},
 		concept,
 		// Only a concept moves to another meeting by its proposer; the secretariaat moves the rest.
-		meetings: concept ? await orAccessError(openMeetings(actor)) : null
+		meetings: concept ? await orAccessError(openMeetings(actor, item.meetingId)) : null
 	};
 };
 
