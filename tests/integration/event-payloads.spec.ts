@@ -133,7 +133,13 @@ describe('the live payloads the verbs write', () => {
 		);
 		const others = written.filter((event) => !Object.hasOwn(eventPayloads, event.type));
 		expect(new Set(others.map((event) => event.type))).toEqual(
-			new Set(['meeting.planned.v1', 'meeting.opened.v1', 'meeting.alignment_started.v1'])
+			new Set([
+				'meeting.planned.v1',
+				'meeting.opened.v1',
+				'meeting.alignment_started.v1',
+				// What the steps asked of people: each one's own list (server/notifications).
+				'notification.created.v1'
+			])
 		);
 	});
 });

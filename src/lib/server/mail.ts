@@ -6,6 +6,8 @@ export interface Mail {
 	to: string;
 	subject: string;
 	text: string;
+	/** An HTML part beside the plain text (the notification mails have one). */
+	html?: string;
 }
 
 export interface MailResult {
@@ -14,6 +16,7 @@ export interface MailResult {
 }
 
 let transport: Transporter | undefined;
+let transportUrl: string | undefined;
 
 /**
  * Sends mail through SMTP_URL (nodemailer). Without it the message goes to the log, so that the
@@ -28,7 +31,12 @@ export async function sendMail(mail: Mail): Promise<MailResult> {
 		);
 		return { sent: false };
 	}
-	transport ??= createTransport(cfg.SMTP_URL);
+	// A new transport when the address changed (tests start their SMTP server on a free port).
+	if (!transport || transportUrl !== cfg.SMTP_URL) {
+		transport?.close();
+		transport = createTransport(cfg.SMTP_URL);
+		transportUrl = cfg.SMTP_URL;
+	}
 	await transport.sendMail({ from: cfg.MAIL_FROM, ...mail });
 	return { sent: true };
 }

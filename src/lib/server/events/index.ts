@@ -9,6 +9,7 @@ import {
 import { audienceKeys, type Audience, type AudienceKeys } from '../audience';
 import { events, type EventRow, type NewEvent } from '../db/schema';
 import { publishCommitted } from './bus';
+import { deriveNotifications } from '../notifications/derive';
 
 /**
  * Events must commit in the order of their ids: a client that saw event n and asks for everything
@@ -81,6 +82,9 @@ async function insertInCommitOrder(tx: Transaction): Promise<void> {
 	const rows = queued.get(tx) ?? [];
 	queued.delete(tx);
 	if (rows.length === 0) return;
+	// The notifications these events give rise to, in the same transaction (and before the lock,
+	// which they need not hold): their own live events go out with the rest.
+	rows.push(...(await deriveNotifications(tx, rows)));
 	await tx.execute(sql`select pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`);
 	const inserted: EventRow[] = [];
 	for (let start = 0; start < rows.length; start += INSERT_CHUNK) {

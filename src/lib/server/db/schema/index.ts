@@ -7,3 +7,4 @@ export * from './agenda';
 export * from './attachments';
 export * from './calendar';
 export * from './delegations';
+export * from './notifications';

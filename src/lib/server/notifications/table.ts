@@ -1,0 +1,292 @@
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../db';
+import { meetings, type NotificationLanguage, type Party } from '../db/schema';
+import { formatDateTime, TIME_ZONE } from '../../time';
+import { activePerson, peopleOfParty, peopleWithRole } from './recipients';
+
+/**
+ * Who gets what: the one table of notifications (the README shows it). Each row says which
+ * committed events give rise to it, who it reaches (computed from the event and the database, in
+ * the event's own transaction), what it says in Dutch and English and where the person acts.
+ * The one who caused the event is never notified of it.
+ */
+
+/** An event as the log is about to hold it (the hook runs before its id exists). */
+export interface SourceEvent {
+	type: string;
+	subjectType: string;
+	subjectId: string;
+	meetingId: string | null;
+	actorPersonId: string | null;
+	payload: Record<string, unknown>;
+}
+
+export type Params = Record<string, string>;
+export interface Text {
+	/** The mail's subject and the notification's heading: says what is asked. */
+	subject: string;
+	/** One or two sentences: what happened and what to do. */
+	body: string;
+}
+
+export interface NotificationRule {
+	kind: string;
+	events: readonly string[];
+	/** Who it reaches, in words (for the README and the preferences page). */
+	who: string;
+	/** Some events notify only in a certain case (a submission only when late). */
+	when?: (event: SourceEvent) => boolean;
+	recipients: (db: Executor, event: SourceEvent) => Promise<string[]>;
+	link: (event: SourceEvent) => string;
+	text: Record<NotificationLanguage, (params: Params) => Text>;
+}
+
+export const partyNames: Record<NotificationLanguage, Record<Party, string>> = {
+	nl: { rijk: 'het Rijk', vng: 'VNG', ipo: 'IPO', uvw: 'de Unie van Waterschappen' },
+	en: {
+		rijk: 'the national government',
+		vng: 'VNG',
+		ipo: 'IPO',
+		uvw: 'the Dutch Water Authorities'
+	}
+};
+
+const allParties: Party[] = ['rijk', 'vng', 'ipo', 'uvw'];
+const bestuurders = ['bestuurder'] as const;
+const answering = ['medewerker', 'bestuurder'] as const;
+
+const meetingLink = (event: SourceEvent) => `/vergaderingen/${event.meetingId ?? event.subjectId}`;
+const itemLink = (event: SourceEvent) => `/agendapunten/${event.subjectId}`;
+const party = (event: SourceEvent) => event.payload.party as Party;
+const proposer = (db: Executor, event: SourceEvent) => activePerson(db, event.payload.proposedBy);
+
+export const notificationTable: readonly NotificationRule[] = [
+	{
+		kind: 'agenda_awaits_approval',
+		events: ['meeting.alignment_started.v1', 'agenda.reopened.v1'],
+		who: 'de bestuurders van elke partij',
+		recipients: (db) => peopleOfParty(db, allParties, bestuurders),
+		link: meetingLink,
+		text: {
+			nl: (p) => ({
+				subject: `Uw akkoord gevraagd: agenda van ${p.meeting}`,
+				body: `De agenda van ${p.meeting} is in afstemming en wacht op het akkoord of bezwaar van uw partij.`
+			}),
+			en: (p) => ({
+				subject: `Your approval is asked: agenda of ${p.meeting}`,
+				body: `The agenda of ${p.meeting} is being agreed and waits for your party's approval or objection.`
+			})
+		}
+	},
+	{
+		kind: 'approval_reminder',
+		events: ['agenda.approval_reminder_due.v1'],
+		who: 'de bestuurders van elke partij die 2 dagen voor de vergadering nog geen akkoord gaf',
+		recipients: (db, event) =>
+			peopleOfParty(db, (event.payload.parties as Party[]) ?? [], bestuurders),
+		link: meetingLink,
+		text: {
+			nl: (p) => ({
+				subject: `Nog 2 dagen: uw akkoord op de agenda van ${p.meeting}`,
+				body: `${p.meeting} begint ${p.startsAt}. De agenda wacht nog op het akkoord of bezwaar van uw partij.`
+			}),
+			en: (p) => ({
+				subject: `2 days left: your approval of the agenda of ${p.meeting}`,
+				body: `${p.meeting} starts ${p.startsAtEn}. The agenda still waits for your party's approval or objection.`
+			})
+		}
+	},
+	{
+		kind: 'approval_reset',
+		events: ['agenda.approval_reset.v1'],
+		who: 'de bestuurders van de partij waarvan het akkoord verviel',
+		recipients: (db, event) => peopleOfParty(db, party(event), bestuurders),
+		link: meetingLink,
+		text: {
+			nl: (p) => ({
+				subject: `Opnieuw beoordelen: agenda van ${p.meeting}`,
+				body: `De agenda van ${p.meeting} is gewijzigd, daardoor geldt het akkoord van uw partij niet meer. Bekijk wat er veranderde en geef opnieuw uw oordeel.`
+			}),
+			en: (p) => ({
+				subject: `Please judge again: agenda of ${p.meeting}`,
+				body: `The agenda of ${p.meeting} changed, so your party's approval no longer holds. See what changed and give your judgement again.`
+			})
+		}
+	},
+	{
+		kind: 'co_sponsor_requested',
+		events: ['agenda_item.co_sponsor_invited.v1'],
+		who: 'de medewerkers en bestuurders van de gevraagde partij',
+		recipients: (db, event) => peopleOfParty(db, party(event), answering),
+		link: itemLink,
+		text: {
+			nl: (p) => ({
+				subject: `Mede-indienen gevraagd: ${p.item}`,
+				body: `${cap(p.proposerNl)} vraagt uw partij mede-indiener te worden van „${p.item}”. Kies mede-indienen of afzien.`
+			}),
+			en: (p) => ({
+				subject: `Co-sponsoring asked: ${p.item}`,
+				body: `${cap(p.proposerEn)} asks your party to co-sponsor "${p.item}". Choose to co-sponsor or to decline.`
+			})
+		}
+	},
+	{
+		kind: 'co_sponsor_answered',
+		events: ['agenda_item.co_sponsor_responded.v1'],
+		who: 'wie het punt indiende',
+		recipients: proposer,
+		link: itemLink,
+		text: {
+			nl: (p) => ({
+				subject:
+					p.accepted === 'true'
+						? `${cap(p.partyNl)} dient mede in: ${p.item}`
+						: `${cap(p.partyNl)} ziet af van mede-indienen: ${p.item}`,
+				body:
+					p.accepted === 'true'
+						? `${cap(p.partyNl)} is mede-indiener van „${p.item}”.`
+						: `${cap(p.partyNl)} ziet af van mede-indienen van „${p.item}”. U kunt een andere partij vragen.`
+			}),
+			en: (p) => ({
+				subject:
+					p.accepted === 'true'
+						? `${cap(p.partyEn)} co-sponsors: ${p.item}`
+						: `${cap(p.partyEn)} declines to co-sponsor: ${p.item}`,
+				body:
+					p.accepted === 'true'
+						? `${cap(p.partyEn)} now co-sponsors "${p.item}".`
+						: `${cap(p.partyEn)} declines to co-sponsor "${p.item}". You may ask another party.`
+			})
+		}
+	},
+	itemRule('item_placed', 'agenda_item.placed.v1', {
+		nl: (p) => ({
+			subject: `Geagendeerd: ${p.item}`,
+			body: `Uw agendapunt „${p.item}” staat op de agenda van ${p.meeting}.`
+		}),
+		en: (p) => ({
+			subject: `On the agenda: ${p.item}`,
+			body: `Your item "${p.item}" is on the agenda of ${p.meeting}.`
+		})
+	}),
+	itemRule('item_deferred', 'agenda_item.deferred.v1', {
+		nl: (p) => ({
+			subject: `Aangehouden: ${p.item}`,
+			body: `Uw agendapunt „${p.item}” is aangehouden: ${p.reason}. Bekijk of het naar een volgende vergadering kan.`
+		}),
+		en: (p) => ({
+			subject: `Deferred: ${p.item}`,
+			body: `Your item "${p.item}" was deferred: ${p.reason}. See whether it can go to a later meeting.`
+		})
+	}),
+	itemRule('item_declined', 'agenda_item.declined.v1', {
+		nl: (p) => ({
+			subject: `Afgewezen: ${p.item}`,
+			body: `Uw agendapunt „${p.item}” is afgewezen: ${p.reason}.`
+		}),
+		en: (p) => ({
+			subject: `Declined: ${p.item}`,
+			body: `Your item "${p.item}" was declined: ${p.reason}.`
+		})
+	}),
+	itemRule('item_treated', 'agenda_item.treated.v1', {
+		nl: (p) => ({
+			subject: `Behandeld: ${p.item}`,
+			body: `Uw agendapunt „${p.item}” is behandeld in ${p.meeting}.`
+		}),
+		en: (p) => ({
+			subject: `Dealt with: ${p.item}`,
+			body: `Your item "${p.item}" was dealt with in ${p.meeting}.`
+		})
+	}),
+	{
+		kind: 'late_submission',
+		events: ['agenda_item.submitted.v1'],
+		who: 'het secretariaat',
+		when: (event) => event.payload.late === true,
+		recipients: (db) => peopleWithRole(db, 'secretariaat'),
+		link: itemLink,
+		text: {
+			nl: (p) => ({
+				subject: `Te laat ingediend, uw besluit gevraagd: ${p.item}`,
+				body: `„${p.item}” is na de indientermijn van ${p.meeting} ingediend. Laat het toe of houd het aan.`
+			}),
+			en: (p) => ({
+				subject: `Submitted late, your decision is asked: ${p.item}`,
+				body: `"${p.item}" was submitted after the deadline of ${p.meeting}. Admit it or defer it.`
+			})
+		}
+	}
+];
+
+/** The proposer hears what became of their item. */
+function itemRule(kind: string, type: string, text: NotificationRule['text']): NotificationRule {
+	return {
+		kind,
+		events: [type],
+		who: 'wie het punt indiende',
+		recipients: proposer,
+		link: itemLink,
+		text
+	};
+}
+
+function cap(text: string | undefined): string {
+	return text ? text.charAt(0).toUpperCase() + text.slice(1) : '';
+}
+
+export const notificationKinds = notificationTable.map((rule) => rule.kind);
+export const ruleOfKind = new Map(notificationTable.map((rule) => [rule.kind, rule]));
+const rulesByEvent = new Map<string, NotificationRule[]>();
+for (const rule of notificationTable) {
+	for (const type of rule.events) rulesByEvent.set(type, [...(rulesByEvent.get(type) ?? []), rule]);
+}
+
+/** The rows an event gives rise to (cheap: most events have none). */
+export function rulesFor(event: SourceEvent): NotificationRule[] {
+	return (rulesByEvent.get(event.type) ?? []).filter((rule) => !rule.when || rule.when(event));
+}
+
+/** What the texts need, from the event and (for a meeting's title and time) the database. */
+export async function paramsOf(db: Executor, event: SourceEvent): Promise<Params> {
+	const p = event.payload;
+	const params: Params = {};
+	if (event.subjectType === 'agenda_item' && typeof p.title === 'string') params.item = p.title;
+	if (typeof p.reason === 'string') params.reason = p.reason;
+	if (typeof p.accepted === 'boolean') params.accepted = String(p.accepted);
+	if (typeof p.party === 'string') {
+		params.partyNl = partyNames.nl[p.party as Party];
+		params.partyEn = partyNames.en[p.party as Party];
+	}
+	const row = p.row as { proposingParty?: Party; meetingId?: string | null } | undefined;
+	if (row?.proposingParty) {
+		params.proposerNl = partyNames.nl[row.proposingParty];
+		params.proposerEn = partyNames.en[row.proposingParty];
+	}
+	const meetingId =
+		event.type === 'agenda_item.deferred.v1'
+			? (p.fromMeetingId as string | null)
+			: (event.meetingId ?? (event.subjectType === 'meeting' ? event.subjectId : null));
+	if (meetingId) {
+		const [meeting] = await db
+			.select({ title: meetings.title, startsAt: meetings.startsAt })
+			.from(meetings)
+			.where(eq(meetings.id, meetingId));
+		if (meeting) {
+			params.meeting = meeting.title;
+			params.startsAt = formatNl(meeting.startsAt);
+			params.startsAtEn = formatEn(meeting.startsAt);
+		}
+	}
+	return params;
+}
+
+const english = new Intl.DateTimeFormat('en-GB', {
+	timeZone: TIME_ZONE,
+	dateStyle: 'long',
+	timeStyle: 'short'
+});
+
+/** "1 december 2026 om 09:28", as everywhere in the app. */
+export const formatNl = (at: Date) => formatDateTime(at);
+export const formatEn = (at: Date) => english.format(at);
