@@ -4,17 +4,19 @@ import { closeDatabase, databaseHandle, type DatabaseHandle } from './db';
 import { accountsWithDemoPassword, seedDatabase } from './db/seed';
 import { startHousekeeping } from './identity/housekeeping';
 import { logger } from './logger';
+import { startNotificationWorker } from './notifications';
 import { attachRealtime } from './realtime/server';
 
 /**
  * What an app process does once before its first request (the init hook): parse the environment,
  * open the database, put the demo data in place or refuse to run with demo passwords, start the
- * housekeeping and, given the HTTP server, attach socket.io to it.
+ * housekeeping and the notification worker and, given the HTTP server, attach socket.io to it.
  */
 export async function startUp(httpServer?: HttpServer): Promise<void> {
 	config();
 	await prepareDatabase();
 	startHousekeeping();
+	startNotificationWorker();
 	if (httpServer) await attachRealtime(httpServer);
 }
 

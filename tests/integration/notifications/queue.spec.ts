@@ -56,9 +56,9 @@ describe('exactly once', () => {
 		expect(a.failed + b.failed).toBe(0);
 		const mails = await mailsAfterWork(team, sink);
 		expect(mails.length).toBe(5);
-		expect(new Set(mails.map((mail) => mail.body.match(/agendapunten\/([0-9a-f-]+)/)?.[1])).size).toBe(
-			5
-		);
+		expect(
+			new Set(mails.map((mail) => mail.body.match(/agendapunten\/([0-9a-f-]+)/)?.[1])).size
+		).toBe(5);
 	});
 
 	it('a mail server that is away: the mail waits, is retried with backoff, and goes once', async () => {

@@ -33,7 +33,7 @@ export async function listNotifications(
 	input: unknown = {},
 	language?: NotificationLanguage
 ): Promise<NotificationList> {
-	requireAccess(actor, 'account.read', { personId: actor.personId });
+	requireAccess(actor, 'account.read', { personId: actor?.personId ?? '' });
 	const { limit, unread } = parseInput(listNotificationsSchema, input);
 	const db = await useDb();
 	const rows = await db
@@ -71,7 +71,7 @@ export async function markNotificationsRead(
 	input: unknown,
 	context: RequestContext = {}
 ): Promise<{ marked: string[]; unread: number }> {
-	requireAccess(actor, 'account.manage', { personId: actor.personId });
+	requireAccess(actor, 'account.manage', { personId: actor?.personId ?? '' });
 	const { ids, all } = parseInput(markReadSchema, input);
 	return transaction(async (tx) => {
 		const marked = await tx

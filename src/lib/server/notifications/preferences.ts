@@ -34,7 +34,7 @@ export async function languageOf(db: Executor, personId: string): Promise<Notifi
 
 /** The actor's own mail choices; without a row the defaults (every kind by mail, in Dutch). */
 export async function getNotificationPreferences(actor: Actor): Promise<PreferencesView> {
-	requireAccess(actor, 'account.read', { personId: actor.personId });
+	requireAccess(actor, 'account.read', { personId: actor?.personId ?? '' });
 	const db = await useDb();
 	const [row] = await db
 		.select()
@@ -61,7 +61,7 @@ export async function updateNotificationPreferences(
 	input: unknown,
 	context: RequestContext = {}
 ): Promise<PreferencesView> {
-	requireAccess(actor, 'account.manage', { personId: actor.personId });
+	requireAccess(actor, 'account.manage', { personId: actor?.personId ?? '' });
 	const parsed = parseInput(preferencesSchema, input);
 	const [hours, minutes] = parsed.digestTime.split(':').map(Number);
 	const values = {
