@@ -37,8 +37,8 @@ describe('/mijn-werk follows the table live', () => {
 			['agenda_item.co_sponsor_invited.v1', 'agenda_item'],
 			['agenda.approval_reset.v1', 'meeting'],
 			['meeting.alignment_started.v1', 'meeting']
-		])
-			expect(concernsPage(event(type, subject!), page, viewer), type).toBe(true);
+		] as const)
+			expect(concernsPage(event(type, subject), page, viewer), type).toBe(true);
 	});
 
 	it('not for a comment or an attachment, which change no task', () => {
