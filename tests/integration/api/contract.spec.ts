@@ -172,6 +172,18 @@ describe('every operation answers exactly what the document says', () => {
 		expect((diff.body.fields as unknown[]).length).toBeGreaterThan(0);
 	});
 
+	it('notifications: the own list with its unread count, marking read', async () => {
+		const item = await submitted(team.vngMedewerker, null);
+		await contract('inviteCoSponsor', team.vngMedewerker, { id: item.id, body: { party: 'uvw' } });
+		const list = await contract('listNotifications', team.uvwMedewerker, { query: '?lang=en' });
+		const [first] = list.body.notifications as Array<{ id: string }>;
+		expect(list.body.unread).toBeGreaterThan(0);
+		const marked = await contract('markNotificationsRead', team.uvwMedewerker, {
+			body: { ids: [first!.id] }
+		});
+		expect(marked.body.marked).toEqual([first!.id]);
+	});
+
 	it('attachments: upload, list, download, delete', async () => {
 		const item = await submitted(team.vngMedewerker, null);
 		const form = new FormData();

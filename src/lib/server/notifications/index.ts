@@ -34,7 +34,8 @@ export async function listNotifications(
 	language?: NotificationLanguage
 ): Promise<NotificationList> {
 	requireAccess(actor, 'account.read', { personId: actor?.personId ?? '' });
-	const { limit, unread } = parseInput(listNotificationsSchema, input);
+	const { limit, unread: onlyUnread, lang } = parseInput(listNotificationsSchema, input);
+	const unread = onlyUnread === 'true';
 	const db = await useDb();
 	const rows = await db
 		.select()
@@ -47,7 +48,7 @@ export async function listNotifications(
 		)
 		.orderBy(desc(notifications.createdAt), desc(notifications.id))
 		.limit(limit);
-	const shown = language ?? (await languageOf(db, actor.personId));
+	const shown = language ?? lang ?? (await languageOf(db, actor.personId));
 	return {
 		notifications: rows.map((row) => presentNotification(row, shown)),
 		unread: await unreadCount(db, actor.personId)

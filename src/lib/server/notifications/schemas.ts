@@ -10,7 +10,14 @@ export const listNotificationsSchema = z.object({
 		.min(1, { error: 'Geef een aantal van 1 tot 100.' })
 		.max(100, { error: 'Geef een aantal van 1 tot 100.' })
 		.default(50),
-	unread: z.preprocess((value) => value === true || value === 'true', z.boolean()).default(false)
+	unread: z
+		.enum(['true', 'false'], { error: 'Kies true of false.' })
+		.optional()
+		.meta({ description: 'Alleen de ongelezen meldingen' }),
+	lang: z
+		.enum(notificationLanguages, { error: 'Kies nl of en.' })
+		.optional()
+		.meta({ description: 'De taal van de teksten; anders die van de e-mailvoorkeuren' })
 });
 
 /** Either some notifications by id, or all of them. */
@@ -20,7 +27,7 @@ export const markReadSchema = z
 			.array(z.uuid({ error: 'Dit is geen melding.' }), { error: 'Geef de meldingen op.' })
 			.max(200, { error: 'Hoogstens 200 meldingen tegelijk.' })
 			.default([]),
-		all: z.preprocess((value) => value === true || value === 'true', z.boolean()).default(false)
+		all: z.boolean({ error: 'Geef true of false.' }).default(false)
 	})
 	.refine((value) => value.all || value.ids.length > 0, {
 		error: 'Kies welke meldingen gelezen zijn.',

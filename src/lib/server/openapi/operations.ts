@@ -2,6 +2,7 @@ import { attachmentOperations } from './attachment-operations';
 import { generalOperations } from './general-operations';
 import { itemOperations } from './item-operations';
 import { meetingOperations } from './meeting-operations';
+import { notificationOperations } from './notification-operations';
 import type { Operation } from './operation';
 
 /**
@@ -12,7 +13,8 @@ export const api = {
 	...generalOperations,
 	...meetingOperations,
 	...itemOperations,
-	...attachmentOperations
+	...attachmentOperations,
+	...notificationOperations
 };
 
 export const operations: Operation[] = Object.values(api);
