@@ -75,6 +75,9 @@ test('a medewerker reads the list, filters it, and sees no secretariat controls'
 test('the secretariat’s pages and actions are refused to a medewerker', async ({ page }) => {
 	await signedIn(page, 'medewerker.ipo');
 	expect((await page.goto('/vergaderingen/nieuw'))?.status()).toBe(403);
+	// The refusal says what is not allowed, not that something went wrong.
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('U mag deze pagina niet openen');
+	await expect(page.getByRole('main')).toContainText('Vraag het secretariaat.');
 	expect((await page.goto(`${DEMO_MEETING}/bewerken`))?.status()).toBe(403);
 	expect((await page.goto('/vergaderingen/11111111-1111-4111-8111-111111111111'))?.status()).toBe(
 		404

@@ -255,15 +255,22 @@ describe('submitItem', () => {
 });
 
 describe('withdrawItem', () => {
-	it('allowed: the proposer withdraws a concept (still private) or a submitted item', async () => {
+	it('allowed: the proposer withdraws a submitted item', async () => {
 		const meeting = await openMeetingFor(team);
-		const concept = await draftItem(team.vngMedewerker, itemInput({ meetingId: meeting.id }));
-		await withdrawItem(team.vngMedewerker, concept.id);
-		const stillPrivate = await rejection(getItem(team.ipoMedewerker, concept.id));
-		expect((stillPrivate as AccessError).status).toBe(404);
 		const item = await submitted(team.vngMedewerker, meeting.id);
 		const saved = await withdrawItem(team.vngBestuurder, item.id);
 		expect(saved.status).toBe('ingetrokken');
+	});
+
+	it('denied: a concept was never on an agenda, so there is nothing to withdraw', async () => {
+		const meeting = await openMeetingFor(team);
+		const concept = await draftItem(team.vngMedewerker, itemInput({ meetingId: meeting.id }));
+		const refused = await rejection(withdrawItem(team.vngMedewerker, concept.id));
+		expect(refused).toBeInstanceOf(StateError);
+		expect((refused as Error).message).toBe(
+			'Een concept is nog niet ingediend: er is niets om in te trekken.'
+		);
+		expect((await getItem(team.vngMedewerker, concept.id)).status).toBe('concept');
 	});
 
 	it('denied: another party (403), and after the agenda was adopted (with a clear message)', async () => {

@@ -72,7 +72,7 @@ const verbs: Verb[] = [
 	{
 		name: 'withdrawItem',
 		by: 'proposer',
-		allowed: editable,
+		allowed: ['ingediend', 'geagendeerd', 'aangehouden'],
 		to: 'ingetrokken',
 		meetingStatus: 'open_voor_voorstellen',
 		run: (a, id) => withdrawItem(a, id),

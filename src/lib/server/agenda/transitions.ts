@@ -46,7 +46,16 @@ export const itemSteps = {
 				? 'Deze vergadering staat nog niet open voor voorstellen. Bewaar het punt als concept of kies de lijst nog te agenderen.'
 				: null)
 	},
-	withdraw: { statuses: editableStatuses, doing: 'intrekken', meeting: agendaClosedRefusal },
+	// Only what was proposed is withdrawn: a concept was never on an agenda, and stays the
+	// organisation's own to edit or submit.
+	withdraw: {
+		statuses: submitted,
+		doing: 'intrekken',
+		statusMessages: {
+			concept: 'Een concept is nog niet ingediend: er is niets om in te trekken.'
+		},
+		meeting: agendaClosedRefusal
+	},
 	approveLate: {
 		statuses: ['ingediend'],
 		doing: 'als late indiening toestaan',

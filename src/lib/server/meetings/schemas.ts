@@ -45,7 +45,7 @@ const meetingShape = {
 			z.literal('').transform(() => null),
 			z
 				.url({ protocol: /^https?$/, error: 'Vul een geldige link in die begint met https://.' })
-				.superRefine(refuseUnfit('De online link'))
+				.superRefine(refuseUnfit('De link voor online deelname'))
 		])
 		.nullish()
 		.transform((value) => value ?? null),
@@ -94,7 +94,7 @@ export const meetingFieldLabels: Record<string, string> = {
 	startsAt: 'begin',
 	endsAt: 'einde',
 	location: 'plaats',
-	onlineUrl: 'online link',
+	onlineUrl: 'link voor online deelname',
 	chair: 'voorzitter',
 	proposalDeadline: 'termijn voor voorstellen',
 	preparatoryMeetingId: 'voorbereidende vergadering',
