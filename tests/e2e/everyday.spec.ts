@@ -1,0 +1,61 @@
+import { expect, signedIn, test } from './meetings.fixtures';
+
+/** The demo's coming Overhedenoverleg, whose agenda is in afstemming (read only here). */
+const DEMO_MEETING = '/vergaderingen/00000000-0000-4000-a000-000000000004';
+
+test('printing a meeting gives its details and agenda, without navigation, header or footer', async ({
+	page
+}) => {
+	await signedIn(page, 'bestuurder.vng');
+	await page.goto(DEMO_MEETING);
+	const screenOnly = [
+		page.locator('.utrecht-page-header'),
+		page.locator('.utrecht-nav-bar'),
+		page.locator('.utrecht-page-footer'),
+		page.locator('#status-heading'),
+		page.locator('#approval-heading'),
+		page.getByRole('button', { name: 'Oordeel vastleggen' })
+	];
+	for (const part of screenOnly) await expect(part).toBeVisible();
+
+	await page.emulateMedia({ media: 'print' });
+	for (const part of screenOnly) await expect(part).toBeHidden();
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await expect(page.locator('#details-heading')).toBeVisible();
+	const agenda = page.locator('section[aria-labelledby="agenda-heading"]');
+	await expect(agenda.getByRole('columnheader')).toHaveText([
+		'Nr.',
+		'Agendapunt',
+		'Doel',
+		'Gedragen door',
+		'Minuten'
+	]);
+	// Each item with its purpose and minutes, the table within the width of the paper.
+	const first = agenda.getByRole('row').nth(1);
+	await expect(first.getByRole('cell').nth(1)).toHaveText(
+		/^Ter (besluitvorming|bespreking|informatie)$/
+	);
+	await expect(first.getByRole('cell').last()).toHaveText(/^\d+$/);
+	const [scrolled, shown] = await agenda
+		.locator('.oho-table-region')
+		.evaluate((region) => [region.scrollWidth, region.clientWidth]);
+	expect(scrolled).toBeLessThanOrEqual(shown!);
+
+	await page.screenshot({ path: '/tmp/h6/print/meeting.png', fullPage: true });
+	const pdf = await page.pdf({ format: 'A4', path: '/tmp/h6/print/meeting.pdf' });
+	expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+});
+
+test('the secretariaat’s printed agenda has no order column and shows its minutes as text', async ({
+	secretariaat
+}) => {
+	await secretariaat.goto(DEMO_MEETING);
+	const agenda = secretariaat.locator('section[aria-labelledby="agenda-heading"]');
+	await expect(agenda.getByRole('columnheader', { name: 'Volgorde' })).toBeVisible();
+	await secretariaat.emulateMedia({ media: 'print' });
+	await expect(agenda.getByRole('columnheader', { name: 'Volgorde' })).toBeHidden();
+	const minutes = agenda.getByRole('spinbutton').first();
+	await expect(minutes).toHaveValue(/^\d+$/);
+	await expect(minutes).toHaveCSS('border-top-width', '0px');
+	await secretariaat.screenshot({ path: '/tmp/h6/print/secretariaat.png', fullPage: true });
+});
