@@ -54,6 +54,15 @@ describe('a page reloads only for events that concern it', () => {
 		expect(concernsPage(event({}), mine, viewer)).toBe(false);
 		expect(concernsPage(own, { routeId: '/mijn-account', params: {} }, viewer)).toBe(false);
 	});
+
+	it('Mijn voorstellen and search results: meeting events too, for the meeting titles they show', () => {
+		const renamed = event({ type: 'meeting.updated.v1', subjectType: 'meeting', payload: {} });
+		for (const routeId of ['/mijn-voorstellen', '/zoeken'])
+			expect(concernsPage(renamed, { routeId, params: {} }, viewer)).toBe(true);
+		expect(concernsPage(event({}), { routeId: '/zoeken', params: {} }, viewer)).toBe(true);
+		const comment = event({ subjectType: 'comment', subjectId: 'c-1', payload: {} });
+		expect(concernsPage(comment, { routeId: '/zoeken', params: {} }, viewer)).toBe(false);
+	});
 });
 
 describe('notifications concern the viewer', () => {

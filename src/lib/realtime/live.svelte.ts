@@ -115,8 +115,9 @@ const itemOf = (event: RealtimeEvent) =>
 		: (event.payload.itemId as string | undefined);
 
 /**
- * Whether an event makes the data of the page on screen stale. Only then does the page reload:
- * with many people at work, a page must not reload for every change anywhere.
+ * Whether an event may change the page on screen. Only then is it handed to the page, which
+ * applies it in place where it can (live-page.ts) and otherwise reloads its data: with many people
+ * at work, a page must not even look at every change anywhere.
  */
 export function concernsPage(event: RealtimeEvent, page: PageOnScreen, viewer: Viewer): boolean {
 	const route = page.routeId ?? '';
@@ -133,13 +134,16 @@ export function concernsPage(event: RealtimeEvent, page: PageOnScreen, viewer: V
 		case '/vergaderingen':
 			return meetingEvent;
 		case '/mijn-voorstellen':
-			return itemEvent && event.payload.organisationId === viewer.organisationId;
+			// Meeting events too: the list names the meetings, and follows a rename in place.
+			return (itemEvent && event.payload.organisationId === viewer.organisationId) || meetingEvent;
 		case '/ter-beoordeling':
 			return agendaEvent || meetingEvent || itemEvent;
 		case '/nog-te-agenderen':
 			return itemEvent;
 		case '/secretariaat':
 			return itemEvent || agendaEvent || meetingEvent;
+		case '/zoeken':
+			return itemEvent || meetingEvent;
 		case '/mijn-werk':
 			// One person's short lists, of many kinds: reloading them for an item, agenda or meeting
 			// event costs one small load for that person, far less than applying each kind in place.

@@ -4,7 +4,7 @@ import { unscheduledItems } from '$lib/server/agenda/queries';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	// Reloaded when a live event says the data changed (src/lib/components/LiveLayer.svelte).
+	// Reloaded when the page cannot apply a live event itself (src/lib/components/LiveLayer.svelte).
 	event.depends('app:live');
 	const { actor } = requireSignedIn(event);
 	const items = await orAccessError(unscheduledItems(actor));

@@ -2,7 +2,7 @@ import { orAccessError, requireSignedIn } from '$lib/route-guards.server';
 import { secretariatOverview } from '$lib/server/agenda';
 import type { PageServerLoad } from './$types';
 
-type OverviewItem = Awaited<ReturnType<typeof secretariatOverview>>['toSchedule'][number];
+type OverviewItem = Awaited<ReturnType<typeof secretariatOverview>>['waiting'][number];
 type OverviewMeeting = Awaited<ReturnType<typeof secretariatOverview>>['toOpen'][number];
 
 const itemRow = (item: OverviewItem) => ({
@@ -24,17 +24,17 @@ const meetingRow = (meeting: OverviewMeeting) => ({
 
 /** The secretariaat's open work across meetings; everyone else gets 403 from the query. */
 export const load: PageServerLoad = async (event) => {
-	// Reloaded when a live event says the data changed (src/lib/components/LiveLayer.svelte).
+	// Reloaded when the page cannot apply a live event itself (src/lib/components/LiveLayer.svelte).
 	event.depends('app:live');
 	const { actor } = requireSignedIn(event);
 	const overview = await orAccessError(secretariatOverview(actor));
 	return {
-		lateSubmissions: overview.lateSubmissions.map(itemRow),
-		toSchedule: overview.toSchedule.map(itemRow),
+		// Late and other waiting items in one list: the page splits them as the query does.
+		waiting: overview.waiting.map(itemRow),
 		toMarkTreated: overview.toMarkTreated.map(itemRow),
 		inAlignment: overview.inAlignment.map((meeting) => ({
 			...meetingRow(meeting),
-			akkoordCount: meeting.akkoordCount
+			akkoordParties: meeting.akkoordParties
 		})),
 		toMarkHeld: overview.toMarkHeld.map(meetingRow),
 		toOpen: overview.toOpen.map(meetingRow)

@@ -1,22 +1,25 @@
 import { orAccessError, requireSignedIn } from '$lib/route-guards.server';
-import { toReview } from '$lib/server/agenda';
+import { reviewBoard } from '$lib/server/agenda/review-board';
 import type { PageServerLoad } from './$types';
 
-/** Bestuurders: agendas in afstemming on which their party has no valid akkoord (yet). */
+/**
+ * Bestuurders: agendas in afstemming on which their party has no valid akkoord (yet). The page
+ * gets what the list is made of (src/lib/agenda/review-list.ts derives it), so that it can apply
+ * live events to it: an agenda the party agreed to may come back when it changes.
+ */
 export const load: PageServerLoad = async (event) => {
-	// Reloaded when a live event says the data changed (src/lib/components/LiveLayer.svelte).
+	// Reloaded when the page cannot apply a live event itself (src/lib/components/LiveLayer.svelte).
 	event.depends('app:live');
 	const { actor } = requireSignedIn(event);
-	const rows = await orAccessError(toReview(actor));
+	const board = await orAccessError(reviewBoard(actor));
 	return {
-		party: actor.party,
-		meetings: rows.map((row) => ({
-			id: row.meeting.id,
-			title: row.meeting.title,
-			startsAt: row.meeting.startsAt,
-			state: row.state,
-			items: row.items,
-			changes: row.changes.map((change) => change.description)
-		}))
+		party: board.party,
+		meetings: board.meetings.map((meeting) => ({
+			id: meeting.id,
+			title: meeting.title,
+			startsAt: meeting.startsAt
+		})),
+		items: board.items,
+		records: board.records
 	};
 };

@@ -7,7 +7,7 @@ import type { PageServerLoad } from './$types';
 
 /** The list of coming and past meetings; the filter is a plain GET form, so it works without JS. */
 export const load: PageServerLoad = async (event) => {
-	// Reloaded when a live event says the data changed (src/lib/components/LiveLayer.svelte).
+	// Reloaded when the page cannot apply a live event itself (src/lib/components/LiveLayer.svelte).
 	event.depends('app:live');
 	const { actor } = requireSignedIn(event);
 	const asked = {

@@ -18,6 +18,9 @@ const params = {
 
 /** A GET form: the address holds the search, so it can be bookmarked and shared. */
 export const load: PageServerLoad = async (event) => {
+	// Reloaded only when the page cannot apply a live event itself (src/lib/components/LiveLayer.svelte):
+	// the results change in place and gain no rows (src/lib/realtime/search-live.svelte.ts).
+	event.depends('app:live');
 	const { actor } = requireSignedIn(event);
 	const values: Record<string, string> = {};
 	const input: Record<string, string> = {};

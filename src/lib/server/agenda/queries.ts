@@ -25,13 +25,10 @@ import { principalKeys } from '../audience';
 import { isUuid } from '../kernel/ids';
 import { findMeeting, meetingColumns } from '../meetings/queries';
 import { itemsVisibleTo } from './audience';
-import {
-	carriers,
-	meetingView,
-	onAgendaStatuses,
-	type ApprovalRecord
-} from '../../agenda/meeting-view';
-import { approvalOverview } from './approvals';
+import { carriers, meetingView, type ApprovalRecord, type Party } from '../../agenda/meeting-view';
+import { LIST_LIMIT, splitWaiting, waitingStatuses } from '../../agenda/list-rules';
+import { reviewRows } from '../../agenda/review-list';
+import { reviewBoard } from './review-board';
 import { findVisibleItem, itemColumns } from './store';
 
 /**
@@ -156,53 +153,13 @@ export async function myProposals(actor: Actor) {
 		.leftJoin(meetings, eq(meetings.id, agendaItems.meetingId))
 		.where(eq(agendaItems.proposingOrganisationId, actor.organisationId))
 		.orderBy(desc(agendaItems.updatedAt))
-		.limit(500);
+		.limit(LIST_LIMIT);
 }
 
 /** "Ter beoordeling": agendas in afstemming on which the bestuurder's party has no valid akkoord. */
 export async function toReview(actor: Actor) {
-	requireAccess(actor, 'meeting.read');
-	requireAccess(actor, 'agenda.approve', { party: actor.party ?? 'rijk' });
-	const party = actor.party!;
-	const db = await useDb();
-	const open = await db
-		.select(meetingColumns)
-		.from(meetings)
-		.where(eq(meetings.status, 'agenda_in_afstemming'))
-		.orderBy(asc(meetings.startsAt));
-	if (open.length === 0) return [];
-	const ids = open.map((meeting) => meeting.id);
-	const [placed, approvals] = await Promise.all([
-		db
-			.select({
-				meetingId: agendaItems.meetingId,
-				id: agendaItems.id,
-				title: agendaItems.title,
-				purpose: agendaItems.purpose,
-				position: agendaItems.position,
-				minutes: agendaItems.minutes,
-				version: agendaItems.version
-			})
-			.from(agendaItems)
-			.where(
-				and(inArray(agendaItems.meetingId, ids), inArray(agendaItems.status, [...onAgendaStatuses]))
-			)
-			.orderBy(asc(agendaItems.position), asc(agendaItems.id)),
-		db
-			.select()
-			.from(agendaApprovals)
-			.where(and(inArray(agendaApprovals.meetingId, ids), eq(agendaApprovals.party, party)))
-	]);
-	return open
-		.map((meeting) => {
-			const snapshot = placed
-				.filter((item) => item.meetingId === meeting.id)
-				.map(({ meetingId: _meetingId, ...item }) => item);
-			const own = approvals.filter((row) => row.meetingId === meeting.id);
-			const mine = approvalOverview(own, snapshot).find((row) => row.party === party)!;
-			return { meeting, state: mine.state, changes: mine.changes, items: snapshot.length };
-		})
-		.filter((row) => row.state !== 'akkoord');
+	const board = await reviewBoard(actor);
+	return reviewRows(board, board.party);
 }
 
 /** The secretariaat's open work across meetings. */
@@ -213,18 +170,19 @@ export async function secretariatOverview(actor: Actor) {
 	const [waiting, alignment, toHold, toTreat, toOpen] = await Promise.all([
 		itemsQuery(db)
 			.where(
-				and(
-					inArray(agendaItems.status, ['ingediend', 'aangehouden']),
-					isNotNull(agendaItems.submittedAt)
-				)
+				and(inArray(agendaItems.status, [...waitingStatuses]), isNotNull(agendaItems.submittedAt))
 			)
-			.orderBy(asc(agendaItems.submittedAt)),
+			.orderBy(asc(agendaItems.submittedAt), asc(agendaItems.id)),
 		db
 			.select({
 				meeting: meetingColumns,
 				// Qualified by hand: in a single-table select drizzle writes meetings.id as a bare "id",
 				// which inside this subquery would mean the approval's own id.
-				akkoord: sql<number>`(select count(*)::int from agenda_approval a where a.meeting_id = "meeting"."id" and a.decision = 'akkoord' and a.reset_at is null)`
+				// The parties (in the party enum's order: partyOrder), not just their number: the live page
+				// moves one in or out per event.
+				akkoord: sql<
+					string[]
+				>`(select coalesce(array_agg(a.party::text order by a.party), '{}') from agenda_approval a where a.meeting_id = "meeting"."id" and a.decision = 'akkoord' and a.reset_at is null)`
 			})
 			.from(meetings)
 			.where(eq(meetings.status, 'agenda_in_afstemming'))
@@ -243,11 +201,13 @@ export async function secretariatOverview(actor: Actor) {
 			.orderBy(asc(meetings.startsAt))
 	]);
 	return {
-		lateSubmissions: waiting.filter((item) => item.lateSubmission && !item.lateSubmissionApproved),
-		toSchedule: waiting.filter((item) => !item.lateSubmission || item.lateSubmissionApproved),
+		...splitWaiting(waiting),
+		/** Both sections in one, oldest submission first: the live page splits them as above. */
+		waiting,
 		inAlignment: alignment.map((row) => ({
 			...row.meeting,
-			akkoordCount: row.akkoord
+			akkoordParties: row.akkoord as Party[],
+			akkoordCount: row.akkoord.length
 		})),
 		toMarkHeld: toHold,
 		toMarkTreated: toTreat,
@@ -265,11 +225,12 @@ export async function unscheduledItems(actor: Actor) {
 	return itemsQuery(db)
 		.where(
 			and(
+				// isUnscheduled (list-rules.ts), as SQL
 				isNull(agendaItems.meetingId),
-				inArray(agendaItems.status, ['ingediend', 'aangehouden']),
+				inArray(agendaItems.status, [...waitingStatuses]),
 				visibleTo(actor)
 			)
 		)
 		.orderBy(asc(agendaItems.submittedAt), asc(agendaItems.id))
-		.limit(500);
+		.limit(LIST_LIMIT);
 }
