@@ -42,7 +42,8 @@ const pgliteUnderTest = !process.env.TEST_ENGINES || process.env.TEST_ENGINES.in
 const serverOnly = [
 	'tests/integration/realtime/processes.spec.ts',
 	'tests/integration/realtime/cross-process.spec.ts',
-	'tests/integration/event-order.spec.ts'
+	'tests/integration/event-order.spec.ts',
+	'tests/integration/notifications/processes.spec.ts'
 ];
 
 export default defineConfig({
