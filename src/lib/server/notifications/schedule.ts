@@ -1,4 +1,4 @@
-import { startOfAmsterdamDay, TIME_ZONE } from '../../time';
+import { amsterdamOffsetMinutes, TIME_ZONE } from '../../time';
 
 const day = 24 * 3_600_000;
 const isoDate = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE });
@@ -7,10 +7,20 @@ const isoDate = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE });
 export function nextDigestAt(now: Date, minute: number): Date {
 	for (let offset = 0; offset <= 2; offset++) {
 		const date = isoDate.format(new Date(now.getTime() + offset * day));
-		const at = new Date(startOfAmsterdamDay(date).getTime() + minute * 60_000);
+		const at = amsterdamWallTime(date, minute);
 		if (at > now) return at;
 	}
 	return new Date(now.getTime() + day);
+}
+
+/**
+ * The instant of a wall-clock time in Amsterdam: the offset is the one at that time itself, not
+ * at midnight (on the day summer time begins or ends the two differ).
+ */
+function amsterdamWallTime(isoDay: string, minute: number): Date {
+	const asUtc = new Date(`${isoDay}T00:00:00Z`).getTime() + minute * 60_000;
+	const guess = asUtc - amsterdamOffsetMinutes(new Date(asUtc)) * 60_000;
+	return new Date(asUtc - amsterdamOffsetMinutes(new Date(guess)) * 60_000);
 }
 
 /** The reminder before an agenda's deadline: 2 days before the meeting begins. */
