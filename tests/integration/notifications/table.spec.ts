@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
 	declineItem,
+	draftItem,
 	deferItem,
 	inviteCoSponsor,
 	markTreated,
@@ -8,11 +9,12 @@ import {
 	recordApproval,
 	respondCoSponsor
 } from '../../../src/lib/server/agenda';
-import { startAgendaAlignment } from '../../../src/lib/server/meetings';
+import { cancelMeeting, startAgendaAlignment } from '../../../src/lib/server/meetings';
 import { useProcessDatabase } from '../process-env';
 import {
 	createTeam,
 	forceMeetingStatus,
+	itemInput,
 	openMeetingFor,
 	placedItem,
 	submitted,
@@ -123,6 +125,17 @@ describe('the notification table', () => {
 		await markTreated(team.secretariaat, third.id);
 		expect(await notified(team, 'item_treated')).toEqual(['uvwMedewerker']);
 		await expectMailsTo(['uvwMedewerker'], /^Behandeld: /);
+	});
+
+	it('a cancelled meeting: the proposers of its submitted items hear they are aangehouden, not those of concepts', async () => {
+		const meeting = await openMeetingFor(team);
+		const item = await submitted(team.ipoMedewerker, meeting.id);
+		await draftItem(team.uvwMedewerker, itemInput({ meetingId: meeting.id }));
+		await clearNotifications(sink);
+		await cancelMeeting(team.secretariaat, meeting.id, { reason: 'Het kabinet is gevallen' });
+		expect(await notified(team, 'item_deferred')).toEqual(['ipoMedewerker']);
+		expect(await notified(team, 'item_deferred', item.id)).toEqual(['ipoMedewerker']);
+		await expectMailsTo(['ipoMedewerker'], /^Aangehouden: /);
 	});
 
 	it('a late submission: the secretariaat only; one in time notifies nobody', async () => {

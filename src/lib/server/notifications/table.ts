@@ -169,16 +169,21 @@ export const notificationTable: readonly NotificationRule[] = [
 			body: `Your item "${p.item}" is on the agenda of ${p.meeting}.`
 		})
 	}),
-	itemRule('item_deferred', 'agenda_item.deferred.v1', {
-		nl: (p) => ({
-			subject: `Aangehouden: ${p.item}`,
-			body: `Uw agendapunt „${p.item}” is aangehouden: ${p.reason}. Bekijk of het naar een volgende vergadering kan.`
-		}),
-		en: (p) => ({
-			subject: `Deferred: ${p.item}`,
-			body: `Your item "${p.item}" was deferred: ${p.reason}. See whether it can go to a later meeting.`
-		})
-	}),
+	itemRule(
+		'item_deferred',
+		'agenda_item.deferred.v1',
+		{
+			nl: (p) => ({
+				subject: `Aangehouden: ${p.item}`,
+				body: `Uw agendapunt „${p.item}” is aangehouden: ${p.reason}. Bekijk of het naar een volgende vergadering kan.`
+			}),
+			en: (p) => ({
+				subject: `Deferred: ${p.item}`,
+				body: `Your item "${p.item}" was deferred: ${p.reason}. See whether it can go to a later meeting.`
+			})
+		},
+		nowDeferred
+	),
 	itemRule('item_declined', 'agenda_item.declined.v1', {
 		nl: (p) => ({
 			subject: `Afgewezen: ${p.item}`,
@@ -220,15 +225,26 @@ export const notificationTable: readonly NotificationRule[] = [
 ];
 
 /** The proposer hears what became of their item. */
-function itemRule(kind: string, type: string, text: NotificationRule['text']): NotificationRule {
+function itemRule(
+	kind: string,
+	type: string,
+	text: NotificationRule['text'],
+	when?: NotificationRule['when']
+): NotificationRule {
 	return {
 		kind,
 		events: [type],
 		who: 'wie het punt indiende',
+		when,
 		recipients: proposer,
 		link: itemLink,
 		text
 	};
+}
+
+/** A concept of a cancelled meeting also "moves" (back to unscheduled), but is not aangehouden. */
+function nowDeferred(event: SourceEvent): boolean {
+	return (event.payload.row as { status?: string } | undefined)?.status === 'aangehouden';
 }
 
 function cap(text: string | undefined): string {
