@@ -12,7 +12,8 @@ import { audienceKey } from '../audience';
 import { enqueue, type NewJob } from './queue';
 import { livePayload } from './present';
 import { nextDigestAt, reminderDueAt } from './schedule';
-import { paramsOf, rulesFor, type SourceEvent } from './table';
+import { paramsOf } from './params';
+import { rulesFor, type SourceEvent } from './table';
 import { wakeWorkers } from './wake';
 
 /** The events that put an agenda in afstemming: each plans the reminder before its deadline. */

@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { Executor } from '../db';
-import { meetings, type NotificationLanguage, type Party } from '../db/schema';
-import { formatDateTime, TIME_ZONE } from '../../time';
+import type { NotificationLanguage, Party } from '../db/schema';
 import { activePerson, peopleOfParty, peopleWithRole } from './recipients';
 
 /**
@@ -40,16 +38,6 @@ export interface NotificationRule {
 	link: (event: SourceEvent) => string;
 	text: Record<NotificationLanguage, (params: Params) => Text>;
 }
-
-export const partyNames: Record<NotificationLanguage, Record<Party, string>> = {
-	nl: { rijk: 'het Rijk', vng: 'VNG', ipo: 'IPO', uvw: 'de Unie van Waterschappen' },
-	en: {
-		rijk: 'the national government',
-		vng: 'VNG',
-		ipo: 'IPO',
-		uvw: 'the Dutch Water Authorities'
-	}
-};
 
 const allParties: Party[] = ['rijk', 'vng', 'ipo', 'uvw'];
 const bestuurders = ['bestuurder'] as const;
@@ -262,47 +250,3 @@ for (const rule of notificationTable) {
 export function rulesFor(event: SourceEvent): NotificationRule[] {
 	return (rulesByEvent.get(event.type) ?? []).filter((rule) => !rule.when || rule.when(event));
 }
-
-/** What the texts need, from the event and (for a meeting's title and time) the database. */
-export async function paramsOf(db: Executor, event: SourceEvent): Promise<Params> {
-	const p = event.payload;
-	const params: Params = {};
-	if (event.subjectType === 'agenda_item' && typeof p.title === 'string') params.item = p.title;
-	if (typeof p.reason === 'string') params.reason = p.reason;
-	if (typeof p.accepted === 'boolean') params.accepted = String(p.accepted);
-	if (typeof p.party === 'string') {
-		params.partyNl = partyNames.nl[p.party as Party];
-		params.partyEn = partyNames.en[p.party as Party];
-	}
-	const row = p.row as { proposingParty?: Party; meetingId?: string | null } | undefined;
-	if (row?.proposingParty) {
-		params.proposerNl = partyNames.nl[row.proposingParty];
-		params.proposerEn = partyNames.en[row.proposingParty];
-	}
-	const meetingId =
-		event.type === 'agenda_item.deferred.v1'
-			? (p.fromMeetingId as string | null)
-			: (event.meetingId ?? (event.subjectType === 'meeting' ? event.subjectId : null));
-	if (meetingId) {
-		const [meeting] = await db
-			.select({ title: meetings.title, startsAt: meetings.startsAt })
-			.from(meetings)
-			.where(eq(meetings.id, meetingId));
-		if (meeting) {
-			params.meeting = meeting.title;
-			params.startsAt = formatNl(meeting.startsAt);
-			params.startsAtEn = formatEn(meeting.startsAt);
-		}
-	}
-	return params;
-}
-
-const english = new Intl.DateTimeFormat('en-GB', {
-	timeZone: TIME_ZONE,
-	dateStyle: 'long',
-	timeStyle: 'short'
-});
-
-/** "1 december 2026 om 09:28", as everywhere in the app. */
-export const formatNl = (at: Date) => formatDateTime(at);
-export const formatEn = (at: Date) => english.format(at);
