@@ -83,7 +83,7 @@ describe('the secretariaat’s overview, live', () => {
 			approval: approval('ipo', 'akkoord')
 		});
 		expect(live.apply(ipo)).toBe(true);
-		expect(live.inAlignment[0]!.akkoordParties).toEqual(['ipo', 'vng']);
+		expect(live.inAlignment[0]!.akkoordParties).toEqual(['vng', 'ipo']);
 		const vng = word('agenda.approval_recorded.v1', {
 			party: 'vng',
 			decision: 'bezwaar',
