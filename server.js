@@ -2,6 +2,16 @@
 // one Node HTTP server. Start with `npm run build && npm start`.
 import { createServer } from 'node:http';
 
+/** The page every request gets while the app starts. */
+const STARTING_PAGE = `<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2">
+<title>Database wordt gestart…</title></head>
+<body style="font-family: system-ui, sans-serif; margin: 3rem; max-width: 40rem">
+<h1>De database wordt gestart…</h1>
+<p>Het platform is zo klaar. Deze pagina ververst zichzelf.</p>
+</body></html>
+`;
+
 const SHUTDOWN_TIMEOUT_MS = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 30_000);
 
 const port = Number(process.env.PORT || 3000);
@@ -19,10 +29,18 @@ process.env.BODY_SIZE_LIMIT ??= '26M';
 
 // The path is a variable so that the type-checker does not descend into the generated build.
 const handlerModule = './build/handler.js';
-/** @type {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void} */
+/**
+ * Until the app is ready (on a fresh machine the embedded database is created, migrated and given
+ * its demo data first) every request gets a short Dutch page that says so, and asks again.
+ * @type {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void}
+ */
 let handler = (_req, res) => {
-	res.statusCode = 503;
-	res.end();
+	res.writeHead(503, {
+		'content-type': 'text/html; charset=utf-8',
+		'retry-after': '2',
+		'cache-control': 'no-store'
+	});
+	res.end(STARTING_PAGE);
 };
 const server = createServer((req, res) => handler(req, res));
 // Keep-alive connections must not outlive a proxy's idle timeout by much.
@@ -31,6 +49,13 @@ server.keepAliveTimeout = 65_000;
 /** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis))[
 	Symbol.for('overhedenoverleg.http-server')
 ] = server;
+
+const shown = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+await new Promise((resolve, reject) => {
+	server.once('error', reject);
+	server.listen(port, host, () => resolve(undefined));
+});
+log('info', 'database wordt gestart…', { port, host });
 
 try {
 	// Importing the handler runs the app's `init` hook: the environment is parsed and the database
@@ -50,10 +75,25 @@ try {
 	process.exit(1);
 }
 
-server.listen(port, host, () => {
-	const shown = host === '0.0.0.0' ? 'localhost' : host;
-	log('info', `listening on http://${shown}:${port}`, { port, host });
-});
+// The address is printed once the home page answers, so that whoever opens it finds the app.
+await homePageAnswers();
+log('info', `listening on ${shown}`, { port, host, url: shown });
+
+/** Asks this server for its home page until it answers (a fresh start compiles and reads first). */
+async function homePageAnswers() {
+	const local = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}/`;
+	for (let attempt = 0; attempt < 120; attempt++) {
+		try {
+			const response = await fetch(local, { redirect: 'manual' });
+			await response.body?.cancel();
+			if (response.status < 500) return;
+		} catch {
+			// Not answering yet.
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	log('warn', 'the home page did not answer within a minute', {});
+}
 
 let stopping = false;
 
@@ -105,12 +145,19 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
 /**
+ * JSON lines for a log collector; at a terminal a readable line instead, for the person who
+ * started the app.
  * @param {string} level
  * @param {string} msg
  * @param {Record<string, unknown>} fields
  */
 function log(level, msg, fields) {
 	if (process.env.LOG_LEVEL === 'silent') return;
+	if (process.stdout.isTTY) {
+		const time = new Date().toLocaleTimeString('nl-NL', { hour12: false });
+		process.stdout.write(`${time} ${level.toUpperCase().padEnd(5)} ${msg}\n`);
+		return;
+	}
 	process.stdout.write(
 		JSON.stringify({
 			level,
