@@ -110,6 +110,8 @@ describe('/zoeken?partij=ipo', () => {
 		const url = new URL('http://localhost/zoeken?partij=ipo');
 		const event = {
 			url,
+			// The live layer's reload key (the page re-runs on app:live).
+			depends: () => undefined,
 			locals: {
 				actor: team.vngMedewerker,
 				session: { id: 'test', twoFactorVerified: true, totpEnabled: false }
@@ -147,6 +149,7 @@ describe('filters the database cannot take', () => {
 	it('show the message on /zoeken, not an error page', async () => {
 		const event = {
 			url: new URL('http://localhost/zoeken?van=0000-01-01&q=a%00b'),
+			depends: () => undefined,
 			locals: {
 				actor: team.vngMedewerker,
 				session: { id: 'test', twoFactorVerified: true, totpEnabled: false }

@@ -166,7 +166,7 @@ export async function withdrawItem(
 		await appendEvents(tx, { actor, requestId: context.requestId }, [
 			await itemEvent(tx, saved, 'agenda_item.withdrawn.v1')
 		]);
-		await compactPositions(tx, saved.meetingId);
+		await compactPositions(tx, saved.meetingId, { actor, requestId: context.requestId });
 		await resetApprovalsIfChanged(tx, actor, saved.meetingId);
 		return saved;
 	});

@@ -1,4 +1,3 @@
-import { audiences } from '../audience';
 import { transaction } from '../db';
 import { appendEvents } from '../events';
 import { requireAccess, type Actor } from '../access';
@@ -14,11 +13,11 @@ import {
 	itemEvent,
 	placedItems,
 	saveWorkflow,
-	writeOrder
+	writeOrder,
+	reorderedEvent
 } from './store';
 import { parseInput, reasonSchema } from '../kernel/input';
 import { deferItemSchema, placeItemSchema, reorderSchema } from './schemas';
-import type { EventPayload } from '../../realtime/event-payloads';
 
 /**
  * The secretariaat puts a submitted (or deferred) item on a meeting's agenda, at a place (default:
@@ -54,11 +53,14 @@ export async function placeItem(
 			position: index + 1
 		});
 		others.splice(index, 0, saved);
-		await writeOrder(tx, others);
-		await appendEvents(tx, { actor, requestId: context.requestId }, [
-			await itemEvent(tx, saved, 'agenda_item.placed.v1', { position: index + 1, minutes })
+		// The items after it move one down: their new places go out with the placing.
+		const shifted = await writeOrder(tx, target, others);
+		await appendEvents(tx, by(actor, context), [
+			await itemEvent(tx, saved, 'agenda_item.placed.v1', { position: index + 1, minutes }),
+			...(shifted ? [shifted] : [])
 		]);
-		if (item.meetingId && item.meetingId !== target) await compactPositions(tx, item.meetingId);
+		if (item.meetingId && item.meetingId !== target)
+			await compactPositions(tx, item.meetingId, by(actor, context));
 		await resetApprovalsIfChanged(tx, actor, target);
 		return saved;
 	});
@@ -88,22 +90,11 @@ export async function reorderAgenda(
 			});
 		await writeOrder(
 			tx,
+			meetingId,
 			orderedItemIds.map((id) => byId.get(id)!)
 		);
-		await appendEvents(tx, { actor, requestId: context.requestId }, [
-			{
-				type: 'agenda.reordered.v1',
-				subjectType: 'meeting',
-				subjectId: meetingId,
-				meetingId,
-				audience: audiences.meeting(meetingId),
-				// The new places, for the pages that follow the meeting to apply.
-				payload: {
-					order: orderedItemIds,
-					positions: Object.fromEntries(orderedItemIds.map((id, index) => [id, index + 1]))
-				} satisfies EventPayload<'agenda.reordered.v1'>
-			}
-		]);
+		// Always the event, also when nothing moved: the one who reordered sees it confirmed.
+		await appendEvents(tx, by(actor, context), [reorderedEvent(meetingId, orderedItemIds)]);
 		await resetApprovalsIfChanged(tx, actor, meetingId);
 		return placedItems(tx, meetingId);
 	});
@@ -147,7 +138,7 @@ export async function deferItem(
 				reason
 			})
 		]);
-		await compactPositions(tx, item.meetingId);
+		await compactPositions(tx, item.meetingId, by(actor, context));
 		await resetApprovalsIfChanged(tx, actor, item.meetingId);
 		return saved;
 	});
@@ -175,7 +166,7 @@ export async function declineItem(
 		await appendEvents(tx, { actor, requestId: context.requestId }, [
 			await itemEvent(tx, saved, 'agenda_item.declined.v1', { reason })
 		]);
-		await compactPositions(tx, item.meetingId);
+		await compactPositions(tx, item.meetingId, by(actor, context));
 		await resetApprovalsIfChanged(tx, actor, item.meetingId);
 		return saved;
 	});
@@ -216,3 +207,8 @@ export async function approveLateSubmission(
 
 /** Total minutes against the meeting's length (shared with the live meeting page). */
 export { agendaTiming } from '../../agenda/meeting-view';
+
+/** Who acts, for the events of a step. */
+function by(actor: Actor, context: RequestContext) {
+	return { actor, requestId: context.requestId };
+}

@@ -9,12 +9,13 @@ import {
 } from '../db/schema';
 import { agendaAdopted, onAgendaStatuses } from '../../agenda/meeting-view';
 import { AccessError, requireAccess, type Actor } from '../access';
-import type { EventInput } from '../events';
+import { audiences } from '../audience';
+import { appendEvents, type EventContext, type EventInput } from '../events';
 import { isUuid } from '../kernel/ids';
 import { StaleVersionError } from '../kernel/errors';
 import { itemAudience } from './audience';
 import { contentFields } from './content-fields';
-import type { ItemEventExtra, ItemEventType } from '../../realtime/event-payloads';
+import type { EventPayload, ItemEventExtra, ItemEventType } from '../../realtime/event-payloads';
 import { itemEventPayload } from './live-row';
 
 /** Every column but the search vector, which only the database reads. */
@@ -191,22 +192,65 @@ export async function placedItems(tx: Transaction, meetingId: string): Promise<I
 }
 
 /** Gives the items positions 1..n in the given order, writing only those that move. */
-export async function writeOrder(tx: Transaction, ordered: ItemRow[]): Promise<void> {
+/**
+ * Numbers the agenda 1, 2, 3… in this order. A new number is where an item is, not a change to it:
+ * its "last changed" stays. Answers the reorder event when any number changed (else null), so that
+ * the pages that follow the meeting learn every item's new place, also of the items a placing or a
+ * departure shifted.
+ */
+export async function writeOrder(
+	tx: Transaction,
+	meetingId: string,
+	ordered: ItemRow[]
+): Promise<EventInput | null> {
+	let changed = false;
 	for (const [index, item] of ordered.entries()) {
-		if (item.position !== index + 1) await saveWorkflow(tx, item, { position: index + 1 });
+		if (item.position === index + 1) continue;
+		changed = true;
+		await tx
+			.update(agendaItems)
+			.set({ position: index + 1 })
+			.where(eq(agendaItems.id, item.id));
 	}
+	return changed
+		? reorderedEvent(
+				meetingId,
+				ordered.map((item) => item.id)
+			)
+		: null;
+}
+
+/** The agenda's new order, for the pages that follow the meeting to apply. */
+export function reorderedEvent(meetingId: string, order: string[]): EventInput {
+	return {
+		type: 'agenda.reordered.v1',
+		subjectType: 'meeting',
+		subjectId: meetingId,
+		meetingId,
+		audience: audiences.meeting(meetingId),
+		payload: {
+			order,
+			positions: Object.fromEntries(order.map((id, index) => [id, index + 1]))
+		} satisfies EventPayload<'agenda.reordered.v1'>
+	};
 }
 
 /**
  * Closes the gap an item leaves when it goes off the agenda. An adopted agenda keeps its numbers:
  * an item held over after the meeting leaves a gap, and the others keep the number they had there.
+ * The new numbers go out as a reorder event (writeOrder).
  */
-export async function compactPositions(tx: Transaction, meetingId: string | null): Promise<void> {
+export async function compactPositions(
+	tx: Transaction,
+	meetingId: string | null,
+	by: EventContext
+): Promise<void> {
 	if (!meetingId) return;
 	const [meeting] = await tx
 		.select({ status: meetings.status })
 		.from(meetings)
 		.where(eq(meetings.id, meetingId));
 	if (meeting && agendaAdopted(meeting.status)) return;
-	await writeOrder(tx, await placedItems(tx, meetingId));
+	const reordered = await writeOrder(tx, meetingId, await placedItems(tx, meetingId));
+	if (reordered) await appendEvents(tx, by, [reordered]);
 }
