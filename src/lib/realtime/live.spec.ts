@@ -47,6 +47,33 @@ describe('a page reloads only for events that concern it', () => {
 		expect(concernsPage(event({ subjectId: 'item-2' }), page, viewer)).toBe(false);
 	});
 
+	it('an item page: a reorder that gives it a place, and a step of its own meeting', () => {
+		const page = {
+			routeId: '/agendapunten/[id]',
+			params: { id: 'item-1' },
+			meetingId: 'meeting-1'
+		};
+		const reordered = (positions: Record<string, number>) =>
+			event({
+				type: 'agenda.reordered.v1',
+				subjectType: 'meeting',
+				subjectId: 'meeting-1',
+				payload: { order: Object.keys(positions), positions }
+			});
+		expect(concernsPage(reordered({ 'item-1': 2, 'item-2': 1 }), page, viewer)).toBe(true);
+		expect(concernsPage(reordered({ 'item-2': 1 }), page, viewer)).toBe(false);
+		const step = (meetingId: string) =>
+			event({
+				type: 'meeting.opened.v1',
+				subjectType: 'meeting',
+				subjectId: meetingId,
+				payload: {}
+			});
+		expect(concernsPage(step('meeting-1'), page, viewer)).toBe(true);
+		expect(concernsPage(step('meeting-2'), page, viewer)).toBe(false);
+		expect(concernsPage(step('meeting-1'), { ...page, meetingId: null }, viewer)).toBe(false);
+	});
+
 	it('Mijn voorstellen: items of my organisation only; pages without live data never', () => {
 		const mine = { routeId: '/mijn-voorstellen', params: {} };
 		const own = event({ payload: { organisationId: 'org-vng' } });

@@ -107,6 +107,8 @@ export interface PageOnScreen {
 	/** SvelteKit's route id without the language prefix, e.g. `/vergaderingen/[id]`. */
 	routeId: string | null;
 	params: Record<string, string>;
+	/** The meeting the page shows beside its own subject (an item page's meeting), if any. */
+	meetingId?: string | null;
 }
 
 const itemOf = (event: RealtimeEvent) =>
@@ -128,7 +130,12 @@ export function concernsPage(event: RealtimeEvent, page: PageOnScreen, viewer: V
 		return event.meetingId === page.params.id || event.subjectId === page.params.id;
 	}
 	if (route === '/agendapunten/[id]' || route === '/agendapunten/[id]/geschiedenis') {
-		return itemOf(event) === page.params.id;
+		if (itemOf(event) === page.params.id) return true;
+		// The item's new place when the agenda was reordered or renumbered around it.
+		const positions = event.payload.positions as Record<string, unknown> | undefined;
+		if (event.type === 'agenda.reordered.v1') return !!positions && page.params.id! in positions;
+		// A step of its meeting changes what may be done with the item.
+		return meetingEvent && !!page.meetingId && event.subjectId === page.meetingId;
 	}
 	switch (route) {
 		case '/vergaderingen':
