@@ -147,12 +147,13 @@ secretariaatTest(
 		await api(secretariaat, 'POST', `/items/${item.id}/place`, { minutes: 15 }, submitted.version);
 
 		const toast = vng.getByRole('status').filter({ hasText: title });
-		await expect(toast).toContainText(`‘${title}’ staat op de agenda.`);
+		await expect(toast).toContainText(`Geagendeerd: ${title}`);
+		// The server's count: the demo person may have more from other tests of the run.
 		const bell = vng.getByRole('button', { name: /^Meldingen/ });
-		await expect(bell).toHaveAccessibleName(/1 ongelezen/);
+		await expect(bell).toHaveAccessibleName(/\d+ ongelezen/);
 		await bell.click();
 		const panel = vng.getByRole('region', { name: 'Meldingen' });
-		await expect(panel.getByRole('link', { name: `‘${title}’ staat op de agenda.` })).toBeVisible();
+		await expect(panel.getByRole('link', { name: `Geagendeerd: ${title}` })).toBeVisible();
 		await expect(bell).not.toHaveAccessibleName(/ongelezen/);
 		await vng.screenshot({ path: 'test-results/realtime-notification.png' });
 		await expectNoAxeViolations(vng);
@@ -163,6 +164,13 @@ secretariaatTest(
 		// A reload keeps the notification, once.
 		await vng.reload();
 		await vng.getByRole('button', { name: /^Meldingen/ }).click();
-		await expect(vng.getByRole('link', { name: `‘${title}’ staat op de agenda.` })).toHaveCount(1);
+		await expect(vng.getByRole('link', { name: `Geagendeerd: ${title}` })).toHaveCount(1);
+		// Read on this device is read on every other: a second browser's bell has no unread.
+		const other = await signedIn(browser, 'medewerker.vng');
+		await other.goto('/mijn-voorstellen');
+		await expect(liveState(other)).toHaveText(/Live bijwerken: Live$/);
+		await expect(other.getByRole('button', { name: /^Meldingen/ })).not.toHaveAccessibleName(
+			/ongelezen/
+		);
 	}
 );
