@@ -1,6 +1,10 @@
 import { expect, test } from './support/test';
 import { type Browser, type Page } from '@playwright/test';
 import { demoEmail, expectNoAxeViolations, signIn } from './support/identity';
+import { demoTitles } from '../../src/lib/server/meetings/demo-data';
+
+/** The demo meetings' names: made from their dates, which follow the day the server seeded. */
+const demo = demoTitles(Date.now());
 
 /* Dutch full-text search over the demo meetings and items; these tests only read. */
 test.describe.configure({ timeout: 90_000 });
@@ -41,7 +45,7 @@ test('search finds items in Dutch, announces the count, and filters', async ({ b
 	await expect(
 		ipo
 			.getByRole('list', { name: 'Vergaderingen' })
-			.getByRole('link', { name: 'Ambtelijk voorportaal Overhedenoverleg najaar' })
+			.getByRole('link', { name: demo.comingVoorportaal })
 	).toBeVisible();
 });
 

@@ -1,6 +1,10 @@
 import { expect, test } from './support/test';
 import { type Browser, type Page } from '@playwright/test';
 import { DEMO_TOTP_KEY, demoEmail, expectNoAxeViolations, signIn } from './support/identity';
+import { demoTitles } from '../../src/lib/server/meetings/demo-data';
+
+/** The demo meetings' names: made from their dates, which follow the day the server seeded. */
+const demo = demoTitles(Date.now());
 
 /*
  * The personal views over the demo data (src/lib/server/meetings/demo-data.ts and demo.ts). These
@@ -84,14 +88,14 @@ test('Ter beoordeling: a bestuurder sees the agendas waiting for their party; a 
 		.getByRole('link', { name: 'Ter beoordeling' })
 		.click();
 	await expect(ipo.getByRole('heading', { level: 1, name: 'Ter beoordeling' })).toBeVisible();
-	const card = ipo.getByRole('listitem').filter({ hasText: 'Overhedenoverleg najaar' });
+	const card = ipo.getByRole('listitem').filter({ hasText: demo.coming });
 	await expect(card).toContainText('Uw partij heeft nog niet beslist.');
 	await expectNoAxeViolations(ipo);
 
 	// The Rijk agreed before the agenda changed: it is asked to look again, and told what changed.
 	const rijk = await signedIn(browser, 'bestuurder.rijk');
 	await rijk.goto('/ter-beoordeling');
-	const rijkCard = rijk.getByRole('listitem').filter({ hasText: 'Overhedenoverleg najaar' });
+	const rijkCard = rijk.getByRole('listitem').filter({ hasText: demo.coming });
 	await expect(rijkCard).toContainText('opnieuw beoordelen');
 	await expect(rijkCard).toContainText('Gewijzigd sinds uw partij besliste');
 
@@ -110,9 +114,9 @@ test('the secretariaat’s overview shows its open work; others may not open it'
 	await expect(
 		secretariaat.getByRole('heading', { level: 1, name: 'Werkvoorraad secretariaat' })
 	).toBeVisible();
-	await expect(
-		secretariaat.getByRole('listitem').filter({ hasText: 'Overhedenoverleg najaar' })
-	).toContainText(/[1-4] van de 4 partijen akkoord/);
+	await expect(secretariaat.getByRole('listitem').filter({ hasText: demo.coming })).toContainText(
+		/[1-4] van de 4 partijen akkoord/
+	);
 	await expect(
 		secretariaat.getByRole('heading', { name: /Agenderen, aanhouden of afwijzen/ })
 	).toBeVisible();

@@ -10,18 +10,53 @@ export const DAY = 86_400_000;
 
 export type DemoMeeting = typeof meetings.$inferInsert & { id: string };
 
+/** When the demo's two Overhedenoverleggen meet, days from the first run. */
+const PAST_MEETING_DAY = -63;
+const COMING_MEETING_DAY = 35;
+
+/**
+ * The season of a date by its Dutch name, with its year ("najaar 2026"): the demo's dates follow
+ * the day of the first run, so their names are made from them, and voorjaar falls in spring.
+ */
+export function seasonOf(date: Date): string {
+	const month = date.getUTCMonth();
+	const season =
+		month === 11 || month <= 1
+			? 'winter'
+			: month <= 4
+				? 'voorjaar'
+				: month <= 7
+					? 'zomer'
+					: 'najaar';
+	return `${season} ${date.getUTCFullYear()}`;
+}
+
+/** The names of the demo's meetings for a first run at `now`: each matches its date. */
+export function demoTitles(now: number) {
+	const past = `Overhedenoverleg ${seasonOf(new Date(now + PAST_MEETING_DAY * DAY))}`;
+	const coming = `Overhedenoverleg ${seasonOf(new Date(now + COMING_MEETING_DAY * DAY))}`;
+	// A voorportaal is named after the meeting it prepares.
+	return {
+		past,
+		pastVoorportaal: `Ambtelijk voorportaal ${past}`,
+		coming,
+		comingVoorportaal: `Ambtelijk voorportaal ${coming}`
+	};
+}
+
 export function demoMeetings(now: number): DemoMeeting[] {
 	const at = (days: number, hourUtc: number) => {
 		const date = new Date(now + days * DAY);
 		date.setUTCHours(hourUtc, 0, 0, 0);
 		return date;
 	};
+	const titles = demoTitles(now);
 	const common = { location: 'Den Haag, Ministerie van BZK', chair: 'Minister van BZK' };
 	return [
 		{
 			id: id(1),
 			kind: 'ambtelijk_voorportaal',
-			title: 'Ambtelijk voorportaal Overhedenoverleg voorjaar',
+			title: titles.pastVoorportaal,
 			startsAt: at(-70, 9),
 			endsAt: at(-70, 11),
 			status: 'gehouden',
@@ -31,9 +66,9 @@ export function demoMeetings(now: number): DemoMeeting[] {
 		{
 			id: id(2),
 			kind: 'overhedenoverleg',
-			title: 'Overhedenoverleg voorjaar',
-			startsAt: at(-63, 13),
-			endsAt: at(-63, 15),
+			title: titles.past,
+			startsAt: at(PAST_MEETING_DAY, 13),
+			endsAt: at(PAST_MEETING_DAY, 15),
 			status: 'gehouden',
 			preparatoryMeetingId: id(1),
 			proposalDeadline: at(-84, 16),
@@ -43,21 +78,21 @@ export function demoMeetings(now: number): DemoMeeting[] {
 		{
 			id: id(3),
 			kind: 'ambtelijk_voorportaal',
-			title: 'Ambtelijk voorportaal Overhedenoverleg najaar',
+			title: titles.comingVoorportaal,
 			startsAt: at(21, 9),
 			endsAt: at(21, 11),
 			status: 'open_voor_voorstellen',
 			proposalDeadline: at(14, 16),
-			onlineUrl: 'https://vergaderen.example/voorportaal-najaar',
+			onlineUrl: 'https://vergaderen.example/voorportaal',
 			...common,
 			chair: 'Directeur Bestuur en Financiën, BZK'
 		},
 		{
 			id: id(4),
 			kind: 'overhedenoverleg',
-			title: 'Overhedenoverleg najaar',
-			startsAt: at(35, 13),
-			endsAt: at(35, 15),
+			title: titles.coming,
+			startsAt: at(COMING_MEETING_DAY, 13),
+			endsAt: at(COMING_MEETING_DAY, 15),
 			status: 'agenda_in_afstemming',
 			preparatoryMeetingId: id(3),
 			proposalDeadline: at(-1, 16),
@@ -243,7 +278,7 @@ export const demoItems: DemoItem[] = [
 		by: 'secretariaat',
 		status: 'ingediend',
 		purpose: 'besluitvorming',
-		title: 'Voorbereiding: conceptbesluiten voor het Overhedenoverleg najaar',
+		title: 'Voorbereiding: conceptbesluiten voor het komende Overhedenoverleg',
 		summary: 'Het secretariaat legt de conceptbesluiten voor aan het voorportaal.',
 		proposedDecision: 'Het voorportaal stemt in met de conceptbesluiten.'
 	}
