@@ -1,4 +1,4 @@
-import { expect, signedIn, test } from './meetings.fixtures';
+import { api, expect, plannedMeeting, signedIn, test, uniqueTitle } from './meetings.fixtures';
 
 /** The demo's coming Overhedenoverleg, whose agenda is in afstemming (read only here). */
 const DEMO_MEETING = '/vergaderingen/00000000-0000-4000-a000-000000000004';
@@ -58,4 +58,27 @@ test('the secretariaat’s printed agenda has no order column and shows its minu
 	await expect(minutes).toHaveValue(/^\d+$/);
 	await expect(minutes).toHaveCSS('border-top-width', '0px');
 	await secretariaat.screenshot({ path: '/tmp/h6/print/secretariaat.png', fullPage: true });
+});
+
+test('a step that the state of things no longer allows is refused as that, not as bad input', async ({
+	browser,
+	baseURL,
+	secretariaat
+}) => {
+	await secretariaat.goto('/vergaderingen');
+	const meeting = await plannedMeeting(secretariaat, uniqueTitle('Verouderd'));
+	// A page without JavaScript does not follow the meeting live: it still offers the old step.
+	const context = await browser.newContext({
+		baseURL,
+		javaScriptEnabled: false,
+		storageState: await secretariaat.context().storageState()
+	});
+	const stale = await context.newPage();
+	await stale.goto(`/vergaderingen/${meeting.id}`);
+	await api(secretariaat, 'POST', `/meetings/${meeting.id}/open`, undefined, 1);
+	await stale.getByRole('button', { name: 'Openzetten voor voorstellen' }).click();
+	const summary = stale.getByRole('group', { name: 'Dit kan nu niet' });
+	await expect(summary).toContainText('Dit kan niet bij een vergadering met de status');
+	await expect(stale.getByRole('group', { name: 'Er is iets niet goed ingevuld' })).toHaveCount(0);
+	await context.close();
 });
