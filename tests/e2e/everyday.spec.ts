@@ -1,7 +1,13 @@
+import { expectNoAxeViolations } from './support/identity';
 import { api, expect, plannedMeeting, signedIn, test, uniqueTitle } from './meetings.fixtures';
 
 /** The demo's coming Overhedenoverleg, whose agenda is in afstemming (read only here). */
 const DEMO_MEETING = '/vergaderingen/00000000-0000-4000-a000-000000000004';
+/** The demo's meetings by id: its voorportaal open for proposals, the Overhedenoverleg past its
+ * deadline, and a BOFv that is only planned. */
+const VOORPORTAAL = '00000000-0000-4000-a000-000000000003';
+const OVERHEDENOVERLEG = '00000000-0000-4000-a000-000000000004';
+const BOFV = '00000000-0000-4000-a000-000000000005';
 
 test('printing a meeting gives its details and agenda, without navigation, header or footer', async ({
 	page
@@ -81,4 +87,27 @@ test('a step that the state of things no longer allows is refused as that, not a
 	await expect(summary).toContainText('Dit kan niet bij een vergadering met de status');
 	await expect(stale.getByRole('group', { name: 'Er is iets niet goed ingevuld' })).toHaveCount(0);
 	await context.close();
+});
+
+test('the item form offers the meetings that take proposals and says when a submission is late', async ({
+	page
+}) => {
+	await signedIn(page, 'medewerker.vng');
+	await page.goto(`/agendapunten/nieuw?vergadering=${OVERHEDENOVERLEG}`);
+	const meeting = page.getByLabel('Vergadering', { exact: true });
+	const values = await meeting
+		.locator('option')
+		.evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+	expect(values).toEqual(expect.arrayContaining(['', VOORPORTAAL, OVERHEDENOVERLEG]));
+	expect(values).not.toContain(BOFV);
+	await expect(meeting.locator(`option[value="${OVERHEDENOVERLEG}"]`)).toHaveText(
+		/: late indiening$/
+	);
+	const note = page.locator('#item-form-meeting-note');
+	await expect(note).toContainText('Dient u het punt nu in, dan is het een late indiening');
+	await meeting.selectOption(VOORPORTAAL);
+	await expect(note).toContainText('Voorstellen voor deze vergadering kunnen tot');
+	await meeting.selectOption('');
+	await expect(note).toHaveText('');
+	await expectNoAxeViolations(page);
 });
