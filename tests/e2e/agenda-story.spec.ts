@@ -62,7 +62,7 @@ test('from a VNG proposal to an adopted agenda', async ({ secretariaat, browser,
 	await vng.getByLabel('Partij', { exact: true }).selectOption({ label: 'IPO' });
 	await vng.getByRole('button', { name: 'Vraag als mede-indiener' }).click();
 	await expect(vng.getByRole('main').getByRole('status')).toContainText(
-		'De partij is gevraagd mede-indiener te worden.'
+		'IPO is gevraagd mede-indiener te worden.'
 	);
 	await expectNoAxeViolations(vng);
 	// A second item, so that there is an order to change.
@@ -77,9 +77,9 @@ test('from a VNG proposal to an adopted agenda', async ({ secretariaat, browser,
 	// IPO accepts the invitation to co-sponsor.
 	const ipo = await personPage(browser, baseURL, 'medewerker.ipo');
 	await ipo.goto(itemPath);
-	await ipo.getByRole('button', { name: 'Aannemen' }).click();
+	await ipo.getByRole('button', { name: 'Mede-indienen' }).click();
 	await expect(ipo.getByRole('main').getByRole('status')).toContainText(
-		'Uw antwoord is vastgelegd.'
+		'Uw partij dient dit agendapunt mede in.'
 	);
 	await expectNoAxeViolations(ipo);
 

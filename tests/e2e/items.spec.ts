@@ -118,7 +118,7 @@ test('the proposer asks IPO to co-sponsor; IPO accepts; the discussion threads, 
 	// UvW was not asked: it has nothing to answer, and a crafted answer is refused.
 	const uvw = await signedIn(browser, 'medewerker.uvw');
 	await uvw.goto(url);
-	await expect(uvw.getByRole('button', { name: 'Aannemen' })).toHaveCount(0);
+	await expect(uvw.getByRole('button', { name: 'Mede-indienen' })).toHaveCount(0);
 	const refused = await uvw.request.post(`${url}?/respond`, {
 		form: { answer: 'accept' },
 		headers: { origin: new URL(url).origin }
@@ -129,9 +129,9 @@ test('the proposer asks IPO to co-sponsor; IPO accepts; the discussion threads, 
 	await ipo.goto(url);
 	await expect(ipo.getByText('Uw partij is gevraagd')).toBeVisible();
 	await expectNoAxeViolations(ipo);
-	await ipo.getByRole('button', { name: 'Aannemen' }).click();
+	await ipo.getByRole('button', { name: 'Mede-indienen' }).click();
 	await expect(ipo.getByRole('region', { name: 'Mede-indieners' })).toContainText(
-		'IPO: draagt mee'
+		'IPO: dient mede in'
 	);
 	await expect(ipo.getByText('Gedragen door')).toBeVisible();
 

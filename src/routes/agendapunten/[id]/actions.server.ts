@@ -38,14 +38,28 @@ function action<F extends string>(name: F, work: Work, keep: string[] = []) {
 		const { actor } = requireSignedIn(event);
 		const form = await event.request.formData();
 		const values = Object.fromEntries(keep.map((field) => [field, text(form, field)]));
+		let written: unknown;
 		try {
-			await work(actor, event.params.id, form, requestContext(event));
+			written = await work(actor, event.params.id, form, requestContext(event));
 		} catch (caught) {
 			return formFailure(name, caught, values);
 		}
-		return { form: name, done: true as const, target: text(form, 'commentId') || null };
+		// What the confirmation names (the party asked, the answer given) and where the result is
+		// shown (the comment written or changed), so the page can say it and put focus there.
+		return {
+			form: name,
+			done: true as const,
+			target: text(form, 'commentId') || idOf(written),
+			party: text(form, 'party') || null,
+			answer: text(form, 'answer') || null
+		};
 	};
 }
+
+const idOf = (written: unknown): string | null =>
+	written && typeof written === 'object' && 'id' in written && typeof written.id === 'string'
+		? written.id
+		: null;
 
 const version = (form: FormData) => ({ expectedVersion: text(form, 'expectedVersion') });
 
@@ -58,7 +72,13 @@ export const itemActions = {
 		} catch (caught) {
 			return saveFailure(caught, {});
 		}
-		return { form: 'submit' as const, done: true as const, target: null };
+		return {
+			form: 'submit' as const,
+			done: true as const,
+			target: null,
+			party: null,
+			answer: null
+		};
 	},
 	withdraw: action('withdraw', (actor, id, form, context) =>
 		withdrawItem(actor, id, version(form), context)
