@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Viewer } from '$lib/viewer';
-import { concernsPage, notificationFor } from './live.svelte';
+import { concernsPage } from './live.svelte';
 import type { RealtimeEvent } from './protocol';
 
 const viewer: Viewer = {
@@ -89,31 +89,5 @@ describe('a page reloads only for events that concern it', () => {
 		expect(concernsPage(event({}), { routeId: '/zoeken', params: {} }, viewer)).toBe(true);
 		const comment = event({ subjectType: 'comment', subjectId: 'c-1', payload: {} });
 		expect(concernsPage(comment, { routeId: '/zoeken', params: {} }, viewer)).toBe(false);
-	});
-});
-
-describe('notifications concern the viewer', () => {
-	it('my item placed: yes; someone else’s: no', () => {
-		const placed = event({
-			type: 'agenda_item.placed.v1',
-			payload: { title: 'Jeugdzorg', proposedBy: 'p-vng' }
-		});
-		expect(notificationFor(placed, viewer)).toBe('‘Jeugdzorg’ staat op de agenda.');
-		expect(notificationFor(event({ type: 'agenda_item.placed.v1' }), viewer)).toBeNull();
-	});
-
-	it('a co-sponsor request and an akkoord reset for my party: yes; for another party: no', () => {
-		const asked = event({
-			type: 'agenda_item.co_sponsor_invited.v1',
-			payload: { title: 'Wonen', party: 'vng' }
-		});
-		expect(notificationFor(asked, viewer)).toContain('mede in te dienen');
-		const reset = event({
-			type: 'agenda.approval_reset.v1',
-			subjectType: 'meeting',
-			payload: { party: 'ipo' }
-		});
-		expect(notificationFor(reset, viewer)).toBeNull();
-		expect(notificationFor({ ...reset, payload: { party: 'vng' } }, viewer)).toContain('vervallen');
 	});
 });

@@ -1,16 +1,14 @@
 import { SvelteMap } from 'svelte/reactivity';
-import { m } from '$lib/paraglide/messages';
 import type { Viewer } from '$lib/viewer';
 import type { RealtimeEvent } from './protocol';
 
 /**
- * What the pages make of the live events: items someone else just changed (marked briefly),
- * notifications for what concerns the viewer (kept per person in this browser, each event once),
- * and a short sentence for screen readers.
+ * What the pages make of the live events: items someone else just changed (marked briefly), and
+ * which events concern the page on screen. Notifications are the server's, one list per person
+ * (server/notifications; the bell reads them through notification-inbox.svelte.ts).
  */
 
 const MARK_MS = 6_000;
-const KEEP_NOTIFICATIONS = 30;
 
 /** Items changed by someone else in the last seconds: id → until when. */
 export const recentlyChanged = new SvelteMap<string, number>();
@@ -29,77 +27,6 @@ export interface LiveNotification {
 	href: string | null;
 	at: string;
 	read: boolean;
-}
-
-const title = (event: RealtimeEvent) => String(event.payload.title ?? '');
-
-/** The notification an event is for this viewer, or null when it does not concern them. */
-export function notificationFor(event: RealtimeEvent, viewer: Viewer): string | null {
-	const mine = event.payload.proposedBy === viewer.personId;
-	switch (event.type) {
-		case 'agenda_item.placed.v1':
-			return mine ? m.notify_placed({ title: title(event) }) : null;
-		case 'agenda_item.deferred.v1':
-			return mine ? m.notify_deferred({ title: title(event) }) : null;
-		case 'agenda_item.declined.v1':
-			return mine ? m.notify_declined({ title: title(event) }) : null;
-		case 'agenda_item.co_sponsor_invited.v1':
-			return event.payload.party === viewer.party && viewer.party !== null
-				? m.notify_co_sponsor({ title: title(event) })
-				: null;
-		case 'agenda.approval_reset.v1':
-			return event.payload.party === viewer.party && viewer.party !== null
-				? m.notify_approval_reset()
-				: null;
-		default:
-			return null;
-	}
-}
-
-/** Where a notification leads. */
-export function hrefFor(event: RealtimeEvent): string | null {
-	if (event.subjectType === 'agenda_item') return `/agendapunten/${event.subjectId}`;
-	if (event.meetingId) return `/vergaderingen/${event.meetingId}`;
-	return null;
-}
-
-/** The viewer's notifications, in this browser's storage so that a reload keeps them. */
-export class NotificationList {
-	items = $state<LiveNotification[]>([]);
-	unread = $derived(this.items.filter((item) => !item.read).length);
-	#key: string;
-
-	constructor(personId: string) {
-		this.#key = `oho.notifications.${personId}`;
-		try {
-			const stored = JSON.parse(localStorage.getItem(this.#key) ?? '[]');
-			if (Array.isArray(stored)) this.items = stored.slice(0, KEEP_NOTIFICATIONS);
-		} catch {
-			this.items = [];
-		}
-	}
-
-	/** Adds one; false when this event was already a notification (never shown twice). */
-	add(notification: LiveNotification): boolean {
-		if (this.items.some((item) => item.eventId === notification.eventId)) return false;
-		this.items = [notification, ...this.items].slice(0, KEEP_NOTIFICATIONS);
-		this.#save();
-		return true;
-	}
-
-	markAllRead() {
-		if (this.unread === 0) return;
-		this.items = this.items.map((item) => ({ ...item, read: true }));
-		this.#save();
-	}
-
-	#save() {
-		try {
-			localStorage.setItem(this.#key, JSON.stringify(this.items));
-		} catch {
-			// Storage full or refused: the list lives on for this page.
-		}
-	}
 }
 
 /** The page on screen, as far as live reloading needs to know it. */
