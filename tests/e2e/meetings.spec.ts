@@ -318,7 +318,7 @@ test('the secretariat moves a meeting through its steps; cancelling needs a reas
 	await expect(page.getByRole('main').getByRole('status')).toContainText(
 		'De vergadering is geannuleerd.'
 	);
-	await expect(page.getByText('Reden: De bewindspersonen kunnen niet.')).toBeVisible();
+	await expect(page.getByText('Reden: „De bewindspersonen kunnen niet.”')).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Gegevens wijzigen' })).toHaveCount(0);
 	await expectNoAxeViolations(page);
 });
@@ -364,7 +364,7 @@ test('a bestuurder records bezwaar with a reason, then akkoord; the four parties
 	await expect(page.getByRole('main').getByRole('status')).toContainText(
 		'Uw oordeel is vastgelegd.'
 	);
-	await expect(parties).toContainText('Reden: Het financiële punt ontbreekt.');
+	await expect(parties).toContainText('Reden: „Het financiële punt ontbreekt.”');
 	await page.getByRole('radio', { name: 'Akkoord' }).check();
 	await page.getByText('Standpunt per punt', { exact: true }).click();
 	await page
