@@ -21,7 +21,7 @@ async function signedIn(browser: Browser, who: string): Promise<Page> {
 test('search finds items in Dutch, announces the count, and filters', async ({ browser }) => {
 	const ipo = await signedIn(browser, 'medewerker.ipo');
 	await ipo
-		.getByRole('navigation', { name: 'Mijn werk' })
+		.getByRole('navigation', { name: 'Werklijsten' })
 		.getByRole('link', { name: 'Zoeken' })
 		.click();
 	await expectNoAxeViolations(ipo);

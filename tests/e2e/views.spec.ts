@@ -26,7 +26,7 @@ test('Mijn voorstellen lists my organisation’s items, concepts included, and n
 }) => {
 	const vng = await signedIn(browser, 'medewerker.vng');
 	await vng
-		.getByRole('navigation', { name: 'Mijn werk' })
+		.getByRole('navigation', { name: 'Werklijsten' })
 		.getByRole('link', { name: 'Mijn voorstellen' })
 		.click();
 	await expect(vng.getByRole('heading', { level: 1, name: 'Mijn voorstellen' })).toBeVisible();
@@ -35,7 +35,7 @@ test('Mijn voorstellen lists my organisation’s items, concepts included, and n
 	await expect(vng.getByRole('link', { name: 'Nieuw agendapunt' })).toBeVisible();
 	await expectNoAxeViolations(vng);
 	// A medewerker has no Ter beoordeling and no secretariaat link.
-	const nav = vng.getByRole('navigation', { name: 'Mijn werk' });
+	const nav = vng.getByRole('navigation', { name: 'Werklijsten' });
 	await expect(nav.getByRole('link', { name: 'Ter beoordeling' })).toHaveCount(0);
 	await expect(nav.getByRole('link', { name: 'Werkvoorraad secretariaat' })).toHaveCount(0);
 
@@ -84,7 +84,7 @@ test('Ter beoordeling: a bestuurder sees the agendas waiting for their party; a 
 }) => {
 	const ipo = await signedIn(browser, 'bestuurder.ipo');
 	await ipo
-		.getByRole('navigation', { name: 'Mijn werk' })
+		.getByRole('navigation', { name: 'Werklijsten' })
 		.getByRole('link', { name: 'Ter beoordeling' })
 		.click();
 	await expect(ipo.getByRole('heading', { level: 1, name: 'Ter beoordeling' })).toBeVisible();
@@ -108,7 +108,7 @@ test('the secretariaat’s overview shows its open work; others may not open it'
 }) => {
 	const secretariaat = await signedIn(browser, 'secretariaat', DEMO_TOTP_KEY);
 	await secretariaat
-		.getByRole('navigation', { name: 'Mijn werk' })
+		.getByRole('navigation', { name: 'Werklijsten' })
 		.getByRole('link', { name: 'Werkvoorraad secretariaat' })
 		.click();
 	await expect(
