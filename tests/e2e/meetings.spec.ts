@@ -365,6 +365,9 @@ test('a bestuurder records bezwaar with a reason, then akkoord; the four parties
 		'Uw oordeel is vastgelegd.'
 	);
 	await expect(parties).toContainText('Reden: „Het financiële punt ontbreekt.”');
+	// While a party objects, the secretariaat has a next step, never "Niets meer".
+	const todo = page.getByRole('region', { name: 'Wat elke partij nog moet doen' });
+	await expect(todo).toContainText('Het bezwaar van VNG bespreken en de agenda zo nodig aanpassen');
 	await page.getByRole('radio', { name: 'Akkoord' }).check();
 	await page.getByText('Standpunt per punt', { exact: true }).click();
 	await page
