@@ -20,7 +20,7 @@ async function agree(page: Page, meetingPath: string, axe = false) {
 	await page.getByRole('radio', { name: 'Akkoord' }).check();
 	await page.getByRole('button', { name: 'Oordeel vastleggen' }).click();
 	await expect(page.getByRole('main').getByRole('status')).toContainText(
-		'Uw oordeel is vastgelegd.'
+		/Uw oordeel is vastgelegd: .+ gaat akkoord met deze agenda\./
 	);
 	if (axe) await expectNoAxeViolations(page);
 }

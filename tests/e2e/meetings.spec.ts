@@ -362,7 +362,7 @@ test('a bestuurder records bezwaar with a reason, then akkoord; the four parties
 	await page.getByLabel('Reden van het bezwaar').fill('Het financiële punt ontbreekt.');
 	await page.getByRole('button', { name: 'Oordeel vastleggen' }).click();
 	await expect(page.getByRole('main').getByRole('status')).toContainText(
-		'Uw oordeel is vastgelegd.'
+		'Uw oordeel is vastgelegd: VNG maakt bezwaar tegen deze agenda.'
 	);
 	await expect(parties).toContainText('Reden: „Het financiële punt ontbreekt.”');
 	// While a party objects, the secretariaat has a next step, never "Niets meer".
@@ -424,7 +424,7 @@ test('a medewerker records the akkoord only with a bestuurder’s delegation', a
 	await page.getByRole('radio', { name: 'Akkoord' }).check();
 	await page.getByRole('button', { name: 'Oordeel vastleggen' }).click();
 	await expect(page.getByRole('main').getByRole('status')).toContainText(
-		'Uw oordeel is vastgelegd.'
+		/Uw oordeel is vastgelegd: .+ gaat akkoord met deze agenda\./
 	);
 	await expect(
 		page
