@@ -1,27 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveAttachment, LiveComment, LiveItemRow } from './event-payloads';
 import { ItemLive, type ItemLiveStart } from './item-live.svelte';
-import { itemLiveEvent, liveEvent } from './test-events';
+import { itemLiveEvent, liveEvent, liveItemRow } from './test-events';
 
-function row(overrides: Partial<LiveItemRow> = {}): LiveItemRow {
-	return {
-		id: 'i1',
-		meetingId: 'm1',
+const row = (overrides: Partial<LiveItemRow> = {}) =>
+	liveItemRow('i1', {
 		title: 'Jeugdzorg',
-		status: 'ingediend',
-		purpose: 'bespreking',
-		position: null,
-		minutes: null,
 		version: 2,
-		proposingParty: 'vng',
-		proposingOrganisationName: 'VNG',
-		lateSubmission: false,
-		lateSubmissionApproved: false,
 		coSponsors: [{ party: 'ipo', status: 'uitgenodigd' }],
-		carriedBy: ['vng'],
 		...overrides
-	};
-}
+	});
 
 function comment(id: string, overrides: Partial<LiveComment> = {}): LiveComment {
 	return {

@@ -13,27 +13,10 @@ import {
 	type UnscheduledRow
 } from './item-lists';
 import { LiveItemList, renameMeetingIn } from './list-live.svelte';
-import { itemLiveEvent, liveEvent } from './test-events';
+import { itemLiveEvent, liveEvent, liveItemRow } from './test-events';
 
-function row(id: string, overrides: Partial<LiveItemRow> = {}): LiveItemRow {
-	return {
-		id,
-		meetingId: null,
-		title: `Punt ${id}`,
-		status: 'ingediend',
-		purpose: 'bespreking',
-		position: null,
-		minutes: null,
-		version: 1,
-		proposingParty: 'vng',
-		proposingOrganisationName: 'VNG',
-		lateSubmission: false,
-		lateSubmissionApproved: false,
-		coSponsors: [],
-		carriedBy: ['vng'],
-		...overrides
-	};
-}
+const row = (id: string, overrides: Partial<LiveItemRow> = {}) =>
+	liveItemRow(id, { meetingId: null, ...overrides });
 
 // Before the moment the test events are made (now).
 const day = (n: number) => new Date(Date.UTC(2025, 0, n));

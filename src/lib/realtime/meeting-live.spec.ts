@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { snapshotOf } from '$lib/agenda/meeting-view';
 import { MeetingLive, type WireApproval } from './meeting-live.svelte';
 import type { LiveItemRow } from './event-payloads';
-import { itemLiveEvent, liveEvent } from './test-events';
+import { itemLiveEvent, liveEvent, liveItemRow } from './test-events';
 
 const meeting = {
 	id: 'm1',
@@ -12,25 +12,8 @@ const meeting = {
 	endsAt: new Date('2027-03-01T10:00:00Z')
 };
 
-function row(id: string, overrides: Partial<LiveItemRow> = {}): LiveItemRow {
-	return {
-		id,
-		meetingId: 'm1',
-		title: `Punt ${id}`,
-		status: 'geagendeerd',
-		purpose: 'bespreking',
-		position: 1,
-		minutes: 20,
-		version: 1,
-		proposingParty: 'vng',
-		proposingOrganisationName: 'VNG',
-		lateSubmission: false,
-		lateSubmissionApproved: false,
-		coSponsors: [],
-		carriedBy: ['vng'],
-		...overrides
-	};
-}
+const row = (id: string, overrides: Partial<LiveItemRow> = {}) =>
+	liveItemRow(id, { status: 'geagendeerd', position: 1, minutes: 20, ...overrides });
 
 /** An event as the server writes it: an item's with its fields beside the row. */
 function event(type: string, payload: Record<string, unknown>, subjectType = 'agenda_item') {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LiveItemRow } from './event-payloads';
 import type { SecretariatItemRow } from './item-lists';
 import { SecretariatLive } from './secretariat-live.svelte';
-import { itemLiveEvent, liveEvent } from './test-events';
+import { itemLiveEvent, liveEvent, liveItemRow } from './test-events';
 
 const waiting = (id: string, late = false): SecretariatItemRow => ({
 	id,
@@ -16,23 +16,7 @@ const waiting = (id: string, late = false): SecretariatItemRow => ({
 	lateSubmissionApproved: false
 });
 
-const row = (id: string, overrides: Partial<LiveItemRow>): LiveItemRow => ({
-	id,
-	meetingId: 'm1',
-	title: `Punt ${id}`,
-	status: 'ingediend',
-	purpose: 'bespreking',
-	position: null,
-	minutes: null,
-	version: 1,
-	proposingParty: 'vng',
-	proposingOrganisationName: 'VNG',
-	lateSubmission: false,
-	lateSubmissionApproved: false,
-	coSponsors: [],
-	carriedBy: ['vng'],
-	...overrides
-});
+const row = (id: string, overrides: Partial<LiveItemRow>) => liveItemRow(id, overrides);
 
 const meeting = (id: string) => ({ id, title: `Overleg ${id}`, startsAt: new Date('2027-03-01') });
 

@@ -66,3 +66,24 @@ export function itemLiveEvent(
 		{ id: row.id, meetingId: row.meetingId }
 	);
 }
+
+/** An item as its events carry it: a submitted VNG item of meeting m1 unless told otherwise. */
+export function liveItemRow(id: string, overrides: Partial<LiveItemRow> = {}): LiveItemRow {
+	return {
+		id,
+		meetingId: 'm1',
+		title: `Punt ${id}`,
+		status: 'ingediend',
+		purpose: 'bespreking',
+		position: null,
+		minutes: null,
+		version: 1,
+		proposingParty: 'vng',
+		proposingOrganisationName: 'VNG',
+		lateSubmission: false,
+		lateSubmissionApproved: false,
+		coSponsors: [],
+		carriedBy: ['vng'],
+		...overrides
+	};
+}
