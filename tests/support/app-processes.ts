@@ -4,6 +4,7 @@
  * `npm run bench:realtime`. Needs `npm run build` first (`npm test` does it).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, Socket, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,13 @@ import { createServerDatabase } from './server-database';
 export const POSTGRES_SERVER =
 	process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const REDIS_SERVER = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/**
+ * The Redis prefix of this test file's processes. Test files run at once, each with its own
+ * database but one Redis: with one stream, a file's clients received another file's events
+ * (ids from another database), as a CI run showed.
+ */
+export const REDIS_PREFIX = `oho-test-${process.pid}-${randomUUID().slice(0, 8)}`;
 
 export function requireBuild(): void {
 	if (!existsSync('build/handler.js')) {
@@ -71,6 +79,7 @@ export async function startApp(options: {
 			...process.env,
 			DATABASE_URL: options.databaseUrl,
 			REDIS_URL: options.redisUrl ?? '',
+			REDIS_PREFIX,
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: url,

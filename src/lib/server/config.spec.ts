@@ -29,6 +29,7 @@ describe('parseConfig', () => {
 		['DATABASE_URL', 'mysql://root@localhost/x', /DATABASE_URL=.*postgres:\/\//],
 		['ORIGIN', 'overleg.example.nl', /ORIGIN=.*public address/],
 		['REDIS_URL', 'http://localhost:6379', /REDIS_URL=.*redis:\/\//],
+		['REDIS_PREFIX', 'Oho:prod', /REDIS_PREFIX="Oho:prod": expected letters, digits/],
 		['LOG_LEVEL', 'loud', /LOG_LEVEL="loud"/],
 		['DEMO', 'yes', /DEMO="yes"/],
 		['RATE_LIMIT_PER_IP', 'many', /RATE_LIMIT_PER_IP="many": expected a number of attempts/],

@@ -44,6 +44,20 @@ export const configSchema = z.object({
 		emptyAsUndefined,
 		z.url({ protocol: /^rediss?$/, error: 'a redis:// or rediss:// address' }).optional()
 	),
+	/**
+	 * The start of every Redis key and stream the app uses. Installations that share one Redis
+	 * (acceptance beside production, or CI runs at once) each need their own, or they hear each
+	 * other's events.
+	 */
+	REDIS_PREFIX: z.preprocess(
+		emptyAsUndefined,
+		z
+			.string()
+			.regex(/^[a-z0-9][a-z0-9_.-]{0,39}$/, {
+				error: 'letters, digits, dot, dash or underscore, at most 40 characters'
+			})
+			.default('oho')
+	),
 	LOG_LEVEL: z.preprocess(
 		emptyAsUndefined,
 		z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')

@@ -128,6 +128,23 @@ describe('two processes with Redis', () => {
 		apps.length = 0;
 	}, 120_000);
 
+	it('installations sharing one Redis under their own REDIS_PREFIX do not hear each other', async () => {
+		const a = await app({
+			redisUrl: REDIS_SERVER,
+			env: { REDIS_PREFIX: 'oho-other-installation' }
+		});
+		const b = await app({ redisUrl: REDIS_SERVER });
+		const since = await lastEventId(await useDb());
+		const onB = await follower(b.url, readerTokens[0]!, since);
+		const throughA = await submitThrough(a, 'Andere installatie');
+		const throughB = await submitThrough(b, 'Deze installatie');
+		await eventually(() => onB.applied.some((e) => e.subjectId === throughB), 5_000);
+		// A's change came first: on a shared channel it would have reached B's client before B's own.
+		expect(onB.applied.map((e) => e.subjectId)).not.toContain(throughA);
+		for (const started of [a, b]) await started.stop();
+		apps.length = 0;
+	}, 120_000);
+
 	it('a process is killed while clients follow; changes go on through the other; every client ends with every event once, in order', async () => {
 		const a = await app({ redisUrl: REDIS_SERVER });
 		const b = await app({ redisUrl: REDIS_SERVER });

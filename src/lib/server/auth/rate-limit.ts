@@ -63,7 +63,7 @@ export class MemoryStore implements RateLimitStore {
 }
 
 /** The Redis key of a bucket; exported for the tests that look into Redis. */
-export const redisKey = (key: string) => `ratelimit:${key}`;
+export const redisKey = (key: string) => `${config().REDIS_PREFIX}:ratelimit:${key}`;
 
 export class RedisStore implements RateLimitStore {
 	backend: Backend = 'redis';

@@ -66,7 +66,15 @@ export async function attachRealtime(
 		pingInterval: 20_000,
 		pingTimeout: 20_000,
 		maxHttpBufferSize: 16_384,
-		...(redis ? { adapter: createAdapter(redis) } : {})
+		...(redis
+			? {
+					adapter: createAdapter(redis, {
+						streamName: `${config().REDIS_PREFIX}:socket.io`,
+						channelPrefix: `${config().REDIS_PREFIX}:socket.io`,
+						sessionKeyPrefix: `${config().REDIS_PREFIX}:socket.io-session:`
+					})
+				}
+			: {})
 	});
 
 	io.use(async (socket, next) => {
