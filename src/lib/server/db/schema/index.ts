@@ -8,3 +8,4 @@ export * from './attachments';
 export * from './calendar';
 export * from './delegations';
 export * from './notifications';
+export * from './decisions';

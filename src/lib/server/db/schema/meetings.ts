@@ -57,6 +57,10 @@ export const meetings = pgTable(
 		proposalDeadline: timestamp({ withTimezone: true }),
 		status: meetingStatusEnum().notNull().default('gepland'),
 		cancelReason: text(),
+		/** Meeting mode: when the secretariaat opened it, and the item being dealt with now. */
+		sessionOpenedAt: timestamp({ withTimezone: true }),
+		/** An agenda item id; not a foreign key (agenda_item refers to meeting already). */
+		currentItemId: uuid(),
 		/** The preparatory meeting this one follows (the voorportaal before an Overhedenoverleg). */
 		preparatoryMeetingId: uuid().references((): AnyPgColumn => meetings.id),
 		version: integer().notNull().default(1),
