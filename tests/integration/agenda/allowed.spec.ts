@@ -7,6 +7,7 @@ import {
 	declineItem,
 	deferItem,
 	deleteComment,
+	discardConcept,
 	draftItem,
 	getItem,
 	inviteCoSponsor,
@@ -15,11 +16,13 @@ import {
 	respondCoSponsor,
 	submitItem,
 	updateItem,
+	withdrawCoSponsorInvitation,
 	withdrawItem
 } from '../../../src/lib/server/agenda';
 import { allowedCommentActions, allowedItemActions } from '../../../src/lib/server/agenda/allowed';
 import { useDb } from '../../../src/lib/server/db';
 import {
+	agendaItemRevisions,
 	agendaItems,
 	coSponsors,
 	type AgendaItem,
@@ -91,6 +94,14 @@ const actions: Record<
 		by: ['vngMedewerker', 'ipoMedewerker'],
 		run: (a, item) => inviteCoSponsor(a, item.id, { party: 'uvw' })
 	},
+	withdrawInvitation: {
+		by: ['vngMedewerker', 'ipoMedewerker'],
+		run: (a, item) => withdrawCoSponsorInvitation(a, item.id, { party: 'ipo' })
+	},
+	discard: {
+		by: ['vngBestuurder', 'ipoMedewerker', 'secretariaat'],
+		run: (a, item) => discardConcept(a, item.id, { expectedVersion: item.version })
+	},
 	respond: {
 		by: ['ipoMedewerker', 'uvwMedewerker'],
 		run: (a, item) => respondCoSponsor(a, item.id, { accept: true })
@@ -130,11 +141,10 @@ const label = (variant: (typeof itemVariants)[number]) =>
 /** A VNG item on the meeting, brought into the variant's state by the verbs where they can. */
 async function itemFor(meetingId: string | null, variant: (typeof itemVariants)[number]) {
 	const item = await draftItem(team.vngMedewerker, itemInput({ meetingId }));
-	if (variant.status !== 'concept') {
-		await submitItem(team.vngMedewerker, item.id);
-		// An open request for IPO, for the answer; concepts cannot have one.
-		await inviteCoSponsor(team.vngMedewerker, item.id, { party: 'ipo' });
-	}
+	// A request for IPO: on a concept it waits for the submission (and may be taken back), on a
+	// submitted item it is open for the answer.
+	if (variant.status !== 'concept') await submitItem(team.vngMedewerker, item.id);
+	await inviteCoSponsor(team.vngMedewerker, item.id, { party: 'ipo' });
 	if (variant.status === 'geagendeerd') {
 		await forceItem(item.id, { lateSubmission: false });
 		await placeItem(team.secretariaat, item.id, { minutes: 20 });
@@ -156,8 +166,21 @@ async function snapshot(itemId: string) {
 	const [found] = await db.select().from(agendaItems).where(eq(agendaItems.id, itemId));
 	const { search: _search, audience: _audience, ...row } = found!;
 	const sponsors = await db.select().from(coSponsors).where(eq(coSponsors.itemId, itemId));
+	const revisions = await db
+		.select()
+		.from(agendaItemRevisions)
+		.where(eq(agendaItemRevisions.itemId, itemId));
 	return async () => {
-		await db.update(agendaItems).set(row).where(eq(agendaItems.id, itemId));
+		const kept = await db
+			.update(agendaItems)
+			.set(row)
+			.where(eq(agendaItems.id, itemId))
+			.returning({ id: agendaItems.id });
+		// A discarded concept is gone: it comes back as it was, with its history.
+		if (!kept.length) {
+			await db.insert(agendaItems).values(row);
+			await db.insert(agendaItemRevisions).values(revisions);
+		}
 		await db.delete(coSponsors).where(eq(coSponsors.itemId, itemId));
 		if (sponsors.length) await db.insert(coSponsors).values(sponsors);
 	};

@@ -48,6 +48,9 @@ export function allowedItemActions(
 		decline: scheduler && can('decline'),
 		treat: scheduler && can('treat'),
 		invite: proposer && can('invite'),
+		/** On a concept the request waits for the submission, and may still be taken back. */
+		withdrawInvitation: proposer && can('withdrawInvitation'),
+		discard: proposer && can('discard'),
 		/** Parties the proposer may still ask to co-sponsor. */
 		invitableParties: parties.filter(
 			(party) => party !== item.proposingParty && !asked.includes(party)

@@ -10,6 +10,7 @@ import { requireItemState } from './transitions';
 import { findVisibleItem, itemEvent } from './store';
 import { parseInput } from '../kernel/input';
 import { inviteCoSponsorSchema, respondCoSponsorSchema } from './schemas';
+import { conceptSponsorEvent } from './co-sponsor-requests';
 
 export const partyLabels: Record<Party, string> = {
 	rijk: 'het Rijk',
@@ -19,8 +20,9 @@ export const partyLabels: Record<Party, string> = {
 };
 
 /**
- * The proposer's organisation asks another party to carry the item too (mede-indiener). Only for a
- * submitted item: before that, the other party cannot see it.
+ * The proposer's organisation asks another party to carry the item too (mede-indiener). On a
+ * concept the request waits for the submission, which sends it (co-sponsor-requests.ts): until
+ * then the other party cannot see the item, and its event is the organisation's alone.
  */
 export async function inviteCoSponsor(
 	actor: Actor,
@@ -55,9 +57,38 @@ export async function inviteCoSponsor(
 					.values({ itemId: item.id, party, ...values })
 					.returning();
 		await appendEvents(tx, { actor, requestId: context.requestId }, [
-			await itemEvent(tx, item, 'agenda_item.co_sponsor_invited.v1', { party })
+			item.status === 'concept'
+				? await conceptSponsorEvent(tx, item, 'agenda_item.co_sponsor_intended.v1', party)
+				: await itemEvent(tx, item, 'agenda_item.co_sponsor_invited.v1', { party })
 		]);
 		return row!;
+	});
+}
+
+/**
+ * The proposer's organisation takes back a request on a concept before it went out. The row goes:
+ * nobody but the organisation ever saw it, and the event log keeps both the wish and this.
+ */
+export async function withdrawCoSponsorInvitation(
+	actor: Actor,
+	itemId: string,
+	input: unknown,
+	context: RequestContext = {}
+) {
+	return transaction(async (tx) => {
+		const item = await findVisibleItem(tx, actor, itemId, { lock: true });
+		requireProposer(actor, item);
+		const { party } = parseInput(inviteCoSponsorSchema, input);
+		requireItemState('withdrawInvitation', item);
+		const [removed] = await tx
+			.delete(coSponsors)
+			.where(and(eq(coSponsors.itemId, item.id), eq(coSponsors.party, party)))
+			.returning();
+		if (!removed) throw new StateError(`${capitalise(partyLabels[party])} is niet gevraagd.`);
+		await appendEvents(tx, { actor, requestId: context.requestId }, [
+			await conceptSponsorEvent(tx, item, 'agenda_item.co_sponsor_intent_withdrawn.v1', party)
+		]);
+		return removed;
 	});
 }
 

@@ -1,5 +1,5 @@
 // The agenda's verbs and queries. Each verb takes the actor first and checks access itself.
-export { draftItem, submitItem, updateItem, withdrawItem } from './items';
+export { discardConcept, draftItem, submitItem, updateItem, withdrawItem } from './items';
 export {
 	agendaTiming,
 	approveLateSubmission,
@@ -9,7 +9,12 @@ export {
 	placeItem,
 	reorderAgenda
 } from './schedule';
-export { inviteCoSponsor, partyLabels, respondCoSponsor } from './co-sponsors';
+export {
+	inviteCoSponsor,
+	partyLabels,
+	respondCoSponsor,
+	withdrawCoSponsorInvitation
+} from './co-sponsors';
 export { adoptAgenda, approvalOverview, recordApproval, reopenAgenda } from './approvals';
 export { addComment, deleteComment, editComment, listComments } from './comments';
 export { diffRevisions, listRevisions } from './revisions';

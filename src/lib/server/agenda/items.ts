@@ -1,5 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { transaction, type Transaction } from '../db';
-import { agendaItems } from '../db/schema';
+import { agendaItemRevisions, agendaItems, attachments, coSponsors, comments } from '../db/schema';
 import { appendEvents } from '../events';
 import { requireAccess, type Actor } from '../access';
 import { InvalidInputError, StateError } from '../kernel/errors';
@@ -7,6 +8,7 @@ import type { RequestContext } from '../identity/context';
 import { findMeeting, type MeetingRow } from '../meetings/queries';
 import { agendaClosedRefusal } from '../meetings/transitions';
 import { resetApprovalsIfChanged } from './fingerprint';
+import { sendPendingInvitations } from './co-sponsor-requests';
 import { requireItemState, requireMeetingState } from './transitions';
 import {
 	changedFields,
@@ -138,7 +140,9 @@ export async function submitItem(
 			lateSubmissionApproved: false
 		});
 		await appendEvents(tx, { actor, requestId: context.requestId }, [
-			await itemEvent(tx, saved, 'agenda_item.submitted.v1', { late })
+			await itemEvent(tx, saved, 'agenda_item.submitted.v1', { late }),
+			// The parties the concept asked hear of it now, and only now.
+			...(await sendPendingInvitations(tx, saved))
 		]);
 		return saved;
 	});
@@ -169,5 +173,36 @@ export async function withdrawItem(
 		await compactPositions(tx, saved.meetingId, { actor, requestId: context.requestId });
 		await resetApprovalsIfChanged(tx, actor, saved.meetingId);
 		return saved;
+	});
+}
+
+/**
+ * The proposer's organisation discards a concept that was never submitted ("Concept verwijderen").
+ * The row goes, with what hangs on it (revisions, the co-sponsor wishes, comments, attachments): a
+ * concept was only ever its organisation's, so no list, search or agenda of anyone needs a trace,
+ * and no query anywhere has to learn to skip a "removed" status. The append-only event log keeps
+ * the trace: the concept's earlier events and this one, both for the organisation alone.
+ */
+export async function discardConcept(
+	actor: Actor,
+	itemId: string,
+	input: unknown = {},
+	context: RequestContext = {}
+) {
+	return transaction(async (tx) => {
+		const item = await findVisibleItem(tx, actor, itemId, { lock: true });
+		requireProposer(actor, item);
+		const { expectedVersion } = parseInput(versionOnly, input);
+		await requireCurrentVersion(tx, item, expectedVersion);
+		requireItemState('discard', item);
+		// Built before the deletion: the event carries the item as it last was.
+		const discarded = await itemEvent(tx, item, 'agenda_item.withdrawn.v1');
+		for (const table of [comments, attachments, coSponsors, agendaItemRevisions])
+			await tx.delete(table).where(eq(table.itemId, item.id));
+		await tx.delete(agendaItems).where(eq(agendaItems.id, item.id));
+		await appendEvents(tx, { actor, requestId: context.requestId }, [
+			{ ...discarded, type: 'agenda_item.discarded.v1' }
+		]);
+		return { id: item.id, title: item.title, discardedAt: new Date() };
 	});
 }

@@ -90,15 +90,28 @@ export const itemSteps = {
 				? null
 				: 'Een punt is pas behandeld als de vergadering met vastgestelde agenda is begonnen.'
 	},
-	invite: {
-		statuses: submitted,
-		doing: 'laten meedragen',
+	// On a concept the request waits: the other party cannot see a concept, so it is asked at the
+	// submission (co-sponsor-requests.ts), and until then the organisation may take the wish back.
+	invite: { statuses: ['concept', ...submitted], doing: 'laten meedragen' },
+	withdrawInvitation: {
+		statuses: ['concept'],
+		doing: 'een verzoek tot mede-indienen meer terugnemen',
 		statusMessages: {
-			concept:
-				'Dien het punt eerst in: pas dan kunnen andere partijen het zien en mede-indiener worden.'
+			ingediend: 'Het verzoek is bij het indienen al verstuurd: de partij kan het nu zelf afzien.'
 		}
 	},
-	respond: { statuses: submitted, doing: 'nog meedragen' }
+	respond: { statuses: submitted, doing: 'nog meedragen' },
+	// Only what nobody else ever saw is removed; what was proposed is withdrawn instead, and stays.
+	discard: {
+		statuses: ['concept'],
+		doing: 'verwijderen',
+		statusMessages: Object.fromEntries(
+			submitted.map((status) => [
+				status,
+				'Alleen een concept dat nooit is ingediend kunt u verwijderen. Een ingediend punt trekt u in.'
+			])
+		)
+	}
 } satisfies Record<string, ItemStep>;
 export type ItemStepName = keyof typeof itemSteps;
 
