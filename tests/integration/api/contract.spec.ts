@@ -11,6 +11,7 @@ import {
 	type Team
 } from '../agenda/fixtures';
 import { meetingInput } from '../meetings/fixtures';
+import { draftItem } from '../../../src/lib/server/agenda';
 import { samples } from '../attachments/sample-files';
 import { contract, covered, documented } from './contract';
 import { call, ORIGIN } from './harness';
@@ -140,6 +141,17 @@ describe('every operation answers exactly what the document says', () => {
 		await contract('inviteCoSponsor', team.vngMedewerker, { id, body: { party: 'uvw' } });
 		const detail = await contract('getItem', team.uvwMedewerker, { id });
 		expect(detail.body.coSponsors).toHaveLength(2);
+		// On a concept a request waits for the submission and may be taken back; a concept may go.
+		const concept = await draftItem(team.vngMedewerker, itemInput());
+		await contract('inviteCoSponsor', team.vngMedewerker, {
+			id: concept.id,
+			body: { party: 'uvw' }
+		});
+		await contract('withdrawCoSponsorInvitation', team.vngMedewerker, {
+			id: concept.id,
+			body: { party: 'uvw' }
+		});
+		await contract('discardItem', team.vngMedewerker, { id: concept.id, ifMatch: 1 });
 
 		const added = await contract('addComment', team.ipoMedewerker, {
 			id,

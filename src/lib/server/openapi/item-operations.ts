@@ -14,6 +14,7 @@ import {
 import {
 	coSponsorResponse,
 	commentResponse,
+	discardedItemResponse,
 	commentThreadResponse,
 	diffResponse,
 	itemDetailResponse,
@@ -117,6 +118,18 @@ export const itemOperations = operationsOf({
 		etag: true,
 		errors: versionedErrors
 	},
+	discardItem: {
+		method: 'delete',
+		path: `${base}/{id}`,
+		tag,
+		summary: 'Een concept verwijderen (eigen organisatie)',
+		description:
+			'Alleen een concept dat nooit is ingediend; een ingediend punt trekt u in (409). Het punt verdwijnt met zijn versies, reacties, bijlagen en verzoeken tot mede-indienen; het logboek houdt het spoor.',
+		id: item,
+		response: discardedItemResponse,
+		ifMatch: true,
+		errors: versionedErrors
+	},
 	submitItem: transition(
 		'submit',
 		'Indienen',
@@ -160,11 +173,24 @@ export const itemOperations = operationsOf({
 		path: `${base}/{id}/co-sponsors`,
 		tag,
 		summary: 'Een partij vragen mede-indiener te zijn (eigen organisatie)',
-		description: 'Alleen voor een ingediend punt.',
+		description:
+			'Op een concept wordt de partij gevraagd zodra het punt is ingediend; tot dan ziet alleen de eigen organisatie het verzoek. Op een ingediend punt gaat het verzoek meteen uit.',
 		id: item,
 		body: inviteCoSponsorSchema,
 		response: coSponsorResponse,
 		status: 201,
+		errors: writeErrors
+	},
+	withdrawCoSponsorInvitation: {
+		method: 'post',
+		path: `${base}/{id}/co-sponsors/withdraw`,
+		tag,
+		summary: 'Een verzoek tot mede-indienen terugnemen (concept, eigen organisatie)',
+		description:
+			'Alleen zolang het punt een concept is: na het indienen is het verzoek verstuurd (409).',
+		id: item,
+		body: inviteCoSponsorSchema,
+		response: coSponsorResponse,
 		errors: writeErrors
 	},
 	respondCoSponsor: {

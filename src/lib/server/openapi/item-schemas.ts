@@ -59,13 +59,21 @@ export const coSponsorResponse = z
 		id: uuid,
 		itemId: uuid,
 		party,
-		status: coSponsorStatus,
+		status: coSponsorStatus.meta({
+			description:
+				'uitgenodigd op een concept: de partij wordt gevraagd zodra het punt is ingediend (tot dan ziet alleen de eigen organisatie het verzoek).'
+		}),
 		invitedBy: uuid,
 		invitedAt: time,
 		decidedBy: uuid.nullable(),
 		decidedAt: time.nullable()
 	})
 	.meta({ id: 'CoSponsor' });
+
+/** What is left to say of a discarded concept: which it was. */
+export const discardedItemResponse = z
+	.object({ id: uuid, title: z.string(), discardedAt: time })
+	.meta({ id: 'DiscardedAgendaItem' });
 
 export const itemDetailResponse = z
 	.object({ ...itemShape, ...names, coSponsors: z.array(coSponsorResponse), carriedBy })
