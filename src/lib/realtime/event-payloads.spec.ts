@@ -44,3 +44,46 @@ describe('parsePayload', () => {
 		expect(parsePayload(event('toString', {}))).toBeNull();
 	});
 });
+
+const notification = {
+	id: 'n1',
+	kind: 'agenda_awaits_approval',
+	subject: 'Uw akkoord gevraagd: agenda van Overhedenoverleg voorjaar',
+	body: 'De agenda is in afstemming.',
+	link: '/vergaderingen/m1',
+	createdAt: '2027-02-01T10:00:00.000Z',
+	readAt: null
+};
+
+describe('the notification events', () => {
+	it('parse with the notification in both languages, the read ones and the mail choices', () => {
+		const en = { subject: 'Your approval is asked', body: 'The agenda is being agreed.' };
+		const created = parsePayload(event('notification.created.v1', { notification, en }));
+		expect(created).toEqual({ type: 'notification.created.v1', payload: { notification, en } });
+		const read = { ids: ['n1'], all: false, unread: 2 };
+		expect(parsePayload(event('notification.read.v1', read))?.payload).toEqual(read);
+		const choices = { language: 'en', digest: true, muted: ['item_treated'] };
+		expect(parsePayload(event('notification.preferences_changed.v1', choices))?.payload).toEqual(
+			choices
+		);
+	});
+
+	it('answer null for a notification without its texts, a read count missing, a strange language', () => {
+		const en = { subject: 'Your approval is asked', body: 'The agenda is being agreed.' };
+		const { subject: _, ...noSubject } = notification;
+		expect(
+			parsePayload(event('notification.created.v1', { notification: noSubject, en }))
+		).toBeNull();
+		expect(
+			parsePayload(
+				event('notification.created.v1', { notification: { ...notification, readAt: 'nooit' }, en })
+			)
+		).toBeNull();
+		expect(parsePayload(event('notification.read.v1', { ids: ['n1'], all: false }))).toBeNull();
+		expect(
+			parsePayload(
+				event('notification.preferences_changed.v1', { language: 'fr', digest: false, muted: [] })
+			)
+		).toBeNull();
+	});
+});

@@ -115,6 +115,18 @@ export type LiveApproval = z.infer<typeof liveApproval>;
 
 const reason = z.string();
 
+/** A notification as the bell and /meldingen show it (server/notifications/present.ts). */
+export const liveNotification = z.object({
+	id,
+	kind: z.string(),
+	subject: z.string(),
+	body: z.string(),
+	link: z.string(),
+	createdAt: instant,
+	readAt: z.nullable(instant)
+});
+export type LiveNotification = z.infer<typeof liveNotification>;
+
 /** The payload of each event type a page applies, by type. */
 export const eventPayloads = {
 	'agenda_item.drafted.v1': itemEvent,
@@ -173,6 +185,21 @@ export const eventPayloads = {
 		size: z.int(),
 		sha256: z.string(),
 		uploadedBy: id
+	}),
+	/** To the person (`person:<id>`): a new notification, in Dutch and in English. */
+	'notification.created.v1': z.object({
+		notification: liveNotification,
+		/** The English texts: one person's devices may show either language. */
+		en: z.object({ subject: z.string(), body: z.string() })
+	}),
+	/** To the person: notifications marked read on one device, and the unread count left. */
+	'notification.read.v1': z.object({ ids: z.array(id), all: z.boolean(), unread: z.int() }),
+	/** To the person: their mail choices changed. */
+	'notification.preferences_changed.v1': z.object({
+		language: z.enum(['nl', 'en']),
+		digest: z.boolean(),
+		/** The kinds that send no mail. */
+		muted: z.array(z.string())
 	})
 };
 

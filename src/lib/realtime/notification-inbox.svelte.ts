@@ -1,20 +1,8 @@
+import { parsePayload, type LiveNotification } from './event-payloads';
 import type { RealtimeEvent } from './protocol';
 
 /** A notification as the bell and /meldingen show it (the server's NotificationView). */
-export interface InboxNotification {
-	id: string;
-	kind: string;
-	subject: string;
-	body: string;
-	link: string;
-	createdAt: string;
-	readAt: string | null;
-}
-
-interface Created {
-	notification: InboxNotification;
-	en: { subject: string; body: string };
-}
+export type InboxNotification = LiveNotification;
 
 /**
  * The person's notifications as the server keeps them (one list per person, the same unread count
@@ -45,25 +33,32 @@ export class NotificationInbox {
 		this.unread = list.unread;
 	}
 
-	/** Applies a notification event; the new notification when one came (for a toast), else null. */
+	/**
+	 * Applies a notification event, read through the payload catalogue (event-payloads.ts); the new
+	 * notification when one came (for a toast), else null. One that does not parse (a newer
+	 * server's, say) cannot be applied: the list is read again instead.
+	 */
 	apply(event: RealtimeEvent): InboxNotification | null {
-		if (event.type === 'notification.created.v1') {
-			const payload = event.payload as unknown as Created;
-			const id = payload.notification?.id;
-			if (!id || this.items.some((row) => row.id === id)) return null;
-			const shown = { ...payload.notification, ...(this.#language === 'en' ? payload.en : {}) };
+		if (event.type !== 'notification.created.v1' && event.type !== 'notification.read.v1')
+			return null;
+		const parsed = parsePayload(event);
+		if (parsed?.type === 'notification.created.v1') {
+			const { notification, en } = parsed.payload;
+			if (this.items.some((row) => row.id === notification.id)) return null;
+			const shown = { ...notification, ...(this.#language === 'en' ? en : {}) };
 			this.items = [shown, ...this.items];
 			this.unread += 1;
 			return shown;
 		}
-		if (event.type === 'notification.read.v1') {
-			const { ids, unread } = event.payload as { ids?: string[]; unread?: number };
-			const read = ids ?? [];
+		if (parsed?.type === 'notification.read.v1') {
+			const { ids, unread } = parsed.payload;
 			this.items = this.items.map((row) =>
-				read.includes(row.id) && !row.readAt ? { ...row, readAt: event.occurredAt } : row
+				ids.includes(row.id) && !row.readAt ? { ...row, readAt: event.occurredAt } : row
 			);
-			if (typeof unread === 'number') this.unread = unread;
+			this.unread = unread;
+			return null;
 		}
+		void this.load();
 		return null;
 	}
 

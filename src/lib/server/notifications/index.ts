@@ -3,6 +3,7 @@ import { audienceKey } from '../audience';
 import { transaction, useDb, type Executor } from '../db';
 import { notifications, type NotificationLanguage } from '../db/schema';
 import { appendEvents } from '../events';
+import type { EventPayload } from '../../realtime/event-payloads';
 import { requireAccess, type Actor } from '../access';
 import type { RequestContext } from '../identity/context';
 import { parseInput } from '../kernel/input';
@@ -94,7 +95,11 @@ export async function markNotificationsRead(
 					subjectType: 'person',
 					subjectId: actor.personId,
 					audience: [audienceKey.person(actor.personId)],
-					payload: { ids: marked.map((row) => row.id), all, unread }
+					payload: {
+						ids: marked.map((row) => row.id),
+						all,
+						unread
+					} satisfies EventPayload<'notification.read.v1'>
 				}
 			]);
 		}

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { transaction, useDb, type Executor } from '../db';
 import { notificationPreferences, type NotificationLanguage } from '../db/schema';
 import { appendEvents } from '../events';
+import type { EventPayload } from '../../realtime/event-payloads';
 import { requireAccess, type Actor } from '../access';
 import type { RequestContext } from '../identity/context';
 import { parseInput } from '../kernel/input';
@@ -97,7 +98,11 @@ export async function updateNotificationPreferences(
 				subjectType: 'person',
 				subjectId: actor.personId,
 				audience: { kind: 'person', personId: actor.personId },
-				payload: { language: values.language, digest: values.digest, muted: values.mutedKinds }
+				payload: {
+					language: values.language,
+					digest: values.digest,
+					muted: values.mutedKinds
+				} satisfies EventPayload<'notification.preferences_changed.v1'>
 			}
 		]);
 	});

@@ -1,16 +1,12 @@
 import type { NotificationLanguage, NotificationRow } from '../db/schema';
+import type { EventPayload, LiveNotification } from '../../realtime/event-payloads';
 import { ruleOfKind, type Text } from './table';
 
-/** A notification as the bell, the page and the API show it: never the row itself. */
-export interface NotificationView {
-	id: string;
-	kind: string;
-	subject: string;
-	body: string;
-	link: string;
-	createdAt: string;
-	readAt: string | null;
-}
+/**
+ * A notification as the bell, the page and the API show it: never the row itself. The shape the
+ * live event carries too (realtime/event-payloads.ts), so the bell can parse what it is sent.
+ */
+export type NotificationView = LiveNotification;
 
 export function textOf(
 	row: Pick<NotificationRow, 'kind' | 'params'>,
@@ -36,7 +32,7 @@ export function presentNotification(
 }
 
 /** The live event's payload: both languages, since one person's devices may show either. */
-export function livePayload(row: NotificationRow) {
+export function livePayload(row: NotificationRow): EventPayload<'notification.created.v1'> {
 	return {
 		notification: presentNotification(row, 'nl'),
 		en: textOf(row, 'en')
