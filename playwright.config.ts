@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mailSinkPorts } from './tests/e2e/support/mail';
 
 /**
  * e2e tests run against the production build (`server.js`), on the embedded database in a fresh
@@ -12,6 +13,8 @@ import { join } from 'node:path';
 const port = Number(process.env.E2E_PORT ?? 4173);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'oho-e2e-'));
+/** The app sends its mail to a sink the tests can read (tests/e2e/support/mail.ts). */
+const mailSink = mailSinkPorts(port);
 
 /**
  * On PostgreSQL the e2e server gets a database of its own, created here and dropped by the global
@@ -87,26 +90,42 @@ export default defineConfig({
 			testMatch: /.*\.mobile\.spec\.ts/
 		}
 	],
-	webServer: {
-		// E2E_PREBUILT=1: the build in build/ is current (.ci/run builds once for both engines).
-		command:
-			process.env.E2E_PREBUILT === '1' ? 'node server.js' : 'npm run build && node server.js',
-		url: `http://localhost:${port}/readyz`,
-		timeout: 180_000,
-		reuseExistingServer: false,
-		stdout: 'ignore',
-		stderr: 'pipe',
-		env: {
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: `http://localhost:${port}`,
-			DATA_DIR: dataDir,
-			LOG_LEVEL: 'warn',
-			// The e2e stories sign in with the demo accounts, on either engine.
-			DEMO: 'true',
-			// Every test signs in from 127.0.0.1: the per-IP limit would trip; per account stays strict.
-			RATE_LIMIT_PER_IP: '100000',
-			...(databaseUrl ? { DATABASE_URL: databaseUrl } : {})
+	webServer: [
+		{
+			// Started first: the app's mail goes here from its first step.
+			command: 'node tests/e2e/support/mail-sink.mjs',
+			url: `http://127.0.0.1:${mailSink.http}/`,
+			reuseExistingServer: false,
+			stdout: 'ignore',
+			stderr: 'pipe',
+			env: {
+				MAIL_SINK_SMTP_PORT: String(mailSink.smtp),
+				MAIL_SINK_HTTP_PORT: String(mailSink.http)
+			}
+		},
+		{
+			// E2E_PREBUILT=1: the build in build/ is current (.ci/run builds once for both engines).
+			command:
+				process.env.E2E_PREBUILT === '1' ? 'node server.js' : 'npm run build && node server.js',
+			url: `http://localhost:${port}/readyz`,
+			timeout: 180_000,
+			reuseExistingServer: false,
+			stdout: 'ignore',
+			stderr: 'pipe',
+			env: {
+				PORT: String(port),
+				HOST: '127.0.0.1',
+				ORIGIN: `http://localhost:${port}`,
+				DATA_DIR: dataDir,
+				LOG_LEVEL: 'warn',
+				// The e2e stories sign in with the demo accounts, on either engine.
+				DEMO: 'true',
+				// Every test signs in from 127.0.0.1: the per-IP limit would trip; per account stays strict.
+				RATE_LIMIT_PER_IP: '100000',
+				// Mail goes to the sink above, where the tests read what arrived.
+				SMTP_URL: `smtp://127.0.0.1:${mailSink.smtp}`,
+				...(databaseUrl ? { DATABASE_URL: databaseUrl } : {})
+			}
 		}
-	}
+	]
 });
