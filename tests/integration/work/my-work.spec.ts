@@ -242,6 +242,30 @@ describe('the secretariaat', () => {
 		sameIds('toOpen', overview.toOpen);
 	});
 
+	it('sees which parties object to an agenda in afstemming, until they agree', async () => {
+		const meeting = await openMeetingFor(team, 36);
+		await placedItem(team, team.vngMedewerker, meeting.id);
+		await startAgendaAlignment(team.secretariaat, meeting.id);
+		const task = async () =>
+			section(await myWork(team.secretariaat), 'inAlignment').find((row) => row.id === meeting.id);
+		expect(await task()).toMatchObject({ objectedBy: [], akkoordCount: 0 });
+
+		await recordApproval(team.uvwBestuurder, meeting.id, {
+			decision: 'bezwaar',
+			reason: 'De waterschappen ontbreken.'
+		});
+		await recordApproval(team.vngBestuurder, meeting.id, {
+			decision: 'bezwaar',
+			reason: 'Te vol.'
+		});
+		await recordApproval(team.rijkBestuurder, meeting.id, { decision: 'akkoord' });
+		// In the parties' order, whatever the order of their word.
+		expect(await task()).toMatchObject({ objectedBy: ['vng', 'uvw'], akkoordCount: 1 });
+
+		await recordApproval(team.uvwBestuurder, meeting.id, { decision: 'akkoord' });
+		expect(await task()).toMatchObject({ objectedBy: ['vng'], akkoordCount: 2 });
+	});
+
 	it('is asked to adopt an agenda all four parties agreed to', async () => {
 		const meeting = await openMeetingFor(team, 38);
 		await placedItem(team, team.vngMedewerker, meeting.id);

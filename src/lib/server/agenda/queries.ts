@@ -182,7 +182,11 @@ export async function secretariatOverview(actor: Actor) {
 				// moves one in or out per event.
 				akkoord: sql<
 					string[]
-				>`(select coalesce(array_agg(a.party::text order by a.party), '{}') from agenda_approval a where a.meeting_id = "meeting"."id" and a.decision = 'akkoord' and a.reset_at is null)`
+				>`(select coalesce(array_agg(a.party::text order by a.party), '{}') from agenda_approval a where a.meeting_id = "meeting"."id" and a.decision = 'akkoord' and a.reset_at is null)`,
+				// The parties whose word is a standing bezwaar: the secretariaat has to settle it.
+				bezwaar: sql<
+					string[]
+				>`(select coalesce(array_agg(a.party::text order by a.party), '{}') from agenda_approval a where a.meeting_id = "meeting"."id" and a.decision = 'bezwaar' and a.reset_at is null)`
 			})
 			.from(meetings)
 			.where(eq(meetings.status, 'agenda_in_afstemming'))
@@ -207,7 +211,8 @@ export async function secretariatOverview(actor: Actor) {
 		inAlignment: alignment.map((row) => ({
 			...row.meeting,
 			akkoordParties: row.akkoord as Party[],
-			akkoordCount: row.akkoord.length
+			akkoordCount: row.akkoord.length,
+			bezwaarParties: row.bezwaar as Party[]
 		})),
 		toMarkHeld: toHold,
 		toMarkTreated: toTreat,

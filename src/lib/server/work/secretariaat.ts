@@ -42,7 +42,8 @@ export async function secretariaatWork(actor: Actor): Promise<WorkSection[]> {
 			kind: 'inAlignment',
 			tasks: overview.inAlignment.map((meeting) => ({
 				...meetingTask(meeting.akkoordCount >= all ? 'adopt' : 'followAlignment')(meeting),
-				akkoordCount: meeting.akkoordCount
+				akkoordCount: meeting.akkoordCount,
+				objectedBy: meeting.bezwaarParties
 			}))
 		},
 		{ kind: 'toSchedule', tasks: overview.toSchedule.map(itemTask('schedule')) },

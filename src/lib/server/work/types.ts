@@ -61,6 +61,8 @@ export interface WorkTask {
 	akkoordCount: number | null;
 	/** A bestuurder's agenda: the party objected (still waiting for its akkoord). */
 	objected: boolean;
+	/** The secretariaat's agenda in afstemming: the parties that object to it. */
+	objectedBy: Party[];
 	/** A reset akkoord: what changed since the party agreed (Dutch, from compareAgenda). */
 	changes: string[];
 }
@@ -89,6 +91,7 @@ export function task(
 		organisationName: null,
 		akkoordCount: null,
 		objected: false,
+		objectedBy: [],
 		changes: [],
 		...fields
 	};
