@@ -28,6 +28,13 @@ import {
 } from '../../src/lib/server/notifications';
 import { toWire } from '../../src/lib/server/realtime/rooms';
 import {
+	carryOver,
+	openSession,
+	recordDecision,
+	setCurrentItem
+} from '../../src/lib/server/decisions';
+import { adoptedMeeting } from './decisions/fixtures';
+import {
 	eventPayloads,
 	parsePayload,
 	type PayloadType
@@ -114,6 +121,30 @@ async function aMeetingsPreparation() {
 	await forceMeetingStatus(meeting.id, 'gehouden');
 	await markTreated(team.secretariaat, item.id);
 
+	// Meeting mode: the current item, a decision with a commitment, an item carried over.
+	const { meeting: session, items: sessionItems } = await adoptedMeeting(team);
+	await openSession(team.secretariaat, session.id);
+	await setCurrentItem(team.secretariaat, session.id, { itemId: sessionItems[1]!.id });
+	await recordDecision(team.secretariaat, sessionItems[0]!.id, {
+		outcome: 'aangenomen',
+		dicta: ['de notitie vast te stellen;', 'haar toe te zenden aan de Kamer.'],
+		explanation: 'Hamerstuk.',
+		hamerstuk: true,
+		commitments: [
+			{
+				party: 'rijk',
+				holder: 'De minister van BZK',
+				description: 'Schrijft de Kamer.',
+				dueDate: '2027-03-01'
+			}
+		]
+	});
+	await carryOver(team.secretariaat, session.id, {
+		itemIds: [sessionItems[2]!.id],
+		toMeetingId: later.id,
+		reason: 'Niet aan toegekomen.'
+	});
+
 	// What the steps asked of people (server/notifications): the proposer reads it, and changes
 	// which mail she gets.
 	await markNotificationsRead(team.vngMedewerker, { all: true });
@@ -148,7 +179,12 @@ describe('the live payloads the verbs write', () => {
 		);
 		const others = written.filter((event) => !Object.hasOwn(eventPayloads, event.type));
 		expect(new Set(others.map((event) => event.type))).toEqual(
-			new Set(['meeting.planned.v1', 'meeting.opened.v1', 'meeting.alignment_started.v1'])
+			new Set([
+				'meeting.planned.v1',
+				'meeting.opened.v1',
+				'meeting.alignment_started.v1',
+				'agenda.adopted.v1'
+			])
 		);
 	});
 });

@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import type { AgendaSnapshotItem } from '$lib/agenda/compare';
 import type { ApprovalRecord, MeetingItemRow, Party } from '$lib/agenda/meeting-view';
 import type { RealtimeEvent } from './protocol';
+import { decisionPayloads } from './decision-payloads';
 
 /*
  * What each live event carries, described once (HOUSE.md, "Live state, not reloads"): the verbs
@@ -200,7 +201,9 @@ export const eventPayloads = {
 		digest: z.boolean(),
 		/** The kinds that send no mail. */
 		muted: z.array(z.string())
-	})
+	}),
+	// Meeting mode and decisions (decision-payloads.ts).
+	...decisionPayloads
 };
 
 export type PayloadType = keyof typeof eventPayloads;

@@ -15,11 +15,17 @@ export type MeetingChange =
 	/** The event does not carry what a list needs (a new meeting, a new date), or is unknown. */
 	| { kind: 'unknown' };
 
-/** Agenda events about a meeting that leave the meeting itself as it is. */
+/**
+ * Events about a meeting that leave the meeting itself as it is: the agenda's order and the
+ * parties' word on it, and meeting mode (the item dealt with now, each decision recorded).
+ */
 const agendaOnly = [
 	'agenda.reordered.v1',
 	'agenda.approval_recorded.v1',
-	'agenda.approval_reset.v1'
+	'agenda.approval_reset.v1',
+	'meeting.session_opened.v1',
+	'meeting.current_item_changed.v1',
+	'decision.recorded.v1'
 ];
 
 /**

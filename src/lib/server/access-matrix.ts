@@ -175,6 +175,15 @@ export const matrix: Case[] = [
 		]
 	},
 	{
+		permission: 'decision.record',
+		allowed: [['secretariaat']],
+		denied: [
+			['medewerker', undefined, 'forbidden'],
+			['bestuurder', undefined, 'forbidden'],
+			['beheerder', undefined, 'forbidden']
+		]
+	},
+	{
 		permission: 'co_sponsor.respond',
 		allowed: [
 			['medewerker', { party: 'vng' }],

@@ -117,6 +117,12 @@ export const permissionRules = {
 		description:
 			'Agendapunten agenderen, ordenen, aanhouden, afwijzen, als behandeld markeren en late indiening toestaan'
 	},
+	'decision.record': {
+		roles: ['secretariaat'],
+		write: true,
+		description:
+			'De vergadermodus openen, besluiten en toezeggingen vastleggen en niet behandelde punten verplaatsen'
+	},
 	'co_sponsor.respond': {
 		roles: ['medewerker', 'bestuurder'],
 		write: true,

@@ -14,7 +14,9 @@ import { useDb } from '../../../src/lib/server/db';
 import { agendaApprovals, events, meetings } from '../../../src/lib/server/db/schema';
 import { StateError } from '../../../src/lib/server/kernel/errors';
 import { markHeld, startAgendaAlignment } from '../../../src/lib/server/meetings';
+import { carryOver } from '../../../src/lib/server/decisions';
 import { useProcessDatabase } from '../process-env';
+import { decideAll } from '../decisions/fixtures';
 import { createTeam, openMeetingFor, placedItem, rejection, type Team } from './fixtures';
 
 useProcessDatabase();
@@ -87,9 +89,9 @@ describe('an item after adoption', () => {
 	it('behandeld: stays on the agenda with its number and minutes; every akkoord holds', async () => {
 		const { meeting, first, second, third } = await adoptedAndBegun();
 		await markTreated(team.secretariaat, first.id);
-		await markHeld(team.secretariaat, meeting.id);
 		await markTreated(team.secretariaat, second.id);
-		await markTreated(team.secretariaat, third.id);
+		await decideAll(team, [first.id, second.id, third.id]);
+		await markHeld(team.secretariaat, meeting.id);
 		expect(await page(meeting.id)).toEqual({
 			agenda: [
 				[first.id, 'behandeld', 1],
@@ -105,7 +107,6 @@ describe('an item after adoption', () => {
 
 	it('geagendeerd, not yet dealt with: still counts, beside the items dealt with', async () => {
 		const { meeting, first, second, third } = await adoptedAndBegun();
-		await markHeld(team.secretariaat, meeting.id);
 		await markTreated(team.secretariaat, second.id);
 		expect(await page(meeting.id)).toEqual({
 			agenda: [
@@ -119,16 +120,20 @@ describe('an item after adoption', () => {
 		});
 	});
 
-	it('aangehouden after the meeting (to a later one, or back to the list): leaves a gap, the others keep their numbers, every akkoord holds', async () => {
+	it('carried over in the meeting (to a later one, or back to the list): leaves a gap, the others keep their numbers, every akkoord holds', async () => {
 		const { meeting, first, second, third } = await adoptedAndBegun();
-		await markHeld(team.secretariaat, meeting.id);
-		await markTreated(team.secretariaat, first.id);
 		const later = await openMeetingFor(team, 60);
-		await deferItem(team.secretariaat, second.id, {
+		await carryOver(team.secretariaat, meeting.id, {
+			itemIds: [second.id],
 			reason: 'Niet aan toegekomen.',
 			toMeetingId: later.id
 		});
-		await deferItem(team.secretariaat, third.id, { reason: 'Eerst ambtelijk voorbereiden.' });
+		await carryOver(team.secretariaat, meeting.id, {
+			itemIds: [third.id],
+			reason: 'Eerst ambtelijk voorbereiden.'
+		});
+		await decideAll(team, [first.id]);
+		await markHeld(team.secretariaat, meeting.id);
 		expect(await page(meeting.id)).toEqual({
 			agenda: [[first.id, 'behandeld', 1]],
 			total: 30,
@@ -147,14 +152,16 @@ describe('an item after adoption', () => {
 			await rejection(declineItem(team.secretariaat, third.id, { reason: 'Hoort elders.' }))
 		];
 		for (const caught of refusals) expect(caught).toBeInstanceOf(StateError);
+		expect(await page(meeting.id)).toEqual(before);
+		expect(before.states).toEqual(allAgreed);
+		await decideAll(team, [first.id, second.id, third.id]);
 		await markHeld(team.secretariaat, meeting.id);
 		for (const caught of [
+			await rejection(deferItem(team.secretariaat, first.id, { reason: 'Later.' })),
 			await rejection(withdrawItem(team.bzkMedewerker, second.id)),
 			await rejection(declineItem(team.secretariaat, third.id, { reason: 'Hoort elders.' }))
 		])
 			expect(caught).toBeInstanceOf(StateError);
-		expect(await page(meeting.id)).toEqual(before);
-		expect(before.states).toEqual(allAgreed);
 	});
 
 	it('reopened after an item was dealt with: that item stays, and the akkoorden still match', async () => {

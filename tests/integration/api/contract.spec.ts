@@ -14,6 +14,7 @@ import { meetingInput } from '../meetings/fixtures';
 import { draftItem } from '../../../src/lib/server/agenda';
 import { samples } from '../attachments/sample-files';
 import { contract, covered, documented } from './contract';
+import { adoptedMeeting, startsIn } from '../decisions/fixtures';
 import { call, ORIGIN } from './harness';
 
 /*
@@ -289,6 +290,34 @@ describe('every operation answers exactly what the document says', () => {
 		expect((found.body.meetings as unknown[]).length).toBeGreaterThan(0);
 		const filtered = await contract('search', team.ipoMedewerker, { query: '?party=vng' });
 		expect((filtered.body.items as unknown[]).length).toBeGreaterThan(0);
+	});
+
+	it('decisions: meeting mode, the current item, record and correct, carry over, list', async () => {
+		const { meeting, items } = await adoptedMeeting(team, { begun: false });
+		await startsIn(meeting.id, 60_000);
+		const id = meeting.id;
+		const opened = await contract('openSession', team.secretariaat, { id });
+		expect(opened.body.currentItemId).toBe(items[0]!.id);
+		await contract('setCurrentItem', team.secretariaat, { id, body: { itemId: items[1]!.id } });
+		const recorded = await contract('recordDecision', team.secretariaat, {
+			id: items[0]!.id,
+			body: {
+				outcome: 'aangenomen',
+				dicta: ['de notitie vast te stellen.'],
+				commitments: [{ party: 'vng', holder: 'VNG', description: 'Informeert de leden.' }]
+			}
+		});
+		await contract('recordDecision', team.secretariaat, {
+			id: items[0]!.id,
+			body: { outcome: 'aangenomen', dicta: ['de notitie vast te stellen.'], version: 1 }
+		});
+		expect(recorded.body.commitments).toHaveLength(1);
+		await contract('carryOver', team.secretariaat, {
+			id,
+			body: { itemIds: [items[2]!.id], toMeetingId: null, reason: 'Niet aan toegekomen.' }
+		});
+		const listed = await contract('listDecisions', team.uvwBestuurder, { id });
+		expect((listed.body.decisions as unknown[]).length).toBe(2);
 	});
 
 	it('covers every operation of the document', () => {

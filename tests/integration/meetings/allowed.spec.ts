@@ -27,6 +27,8 @@ import {
 	startAgendaAlignment,
 	updateMeeting
 } from '../../../src/lib/server/meetings';
+import { meetingDecisions } from '../../../src/lib/server/decisions';
+import { itemsAwaitingOutcome } from '../../../src/lib/decisions/outcomes';
 import { allowedMeetingActions } from '../../../src/lib/server/meetings/allowed';
 import { forceItem, itemInput, submitted } from '../agenda/fixtures';
 import { useProcessDatabase } from '../process-env';
@@ -212,8 +214,10 @@ async function currentMeeting(meetingId: string): Promise<Meeting> {
 
 async function offered(actor: Actor, meetingId: string) {
 	const page = await getMeetingWithAgenda(actor, meetingId);
+	const awaiting = itemsAwaitingOutcome(page.agenda, await meetingDecisions(actor, meetingId));
 	return allowedMeetingActions(actor, page.meeting, {
 		placedItems: page.agenda.length,
+		awaitingOutcome: awaiting.undecided.length + awaiting.notCarried.length,
 		approvals: page.approvals
 	});
 }

@@ -63,7 +63,14 @@ function cacheFor(db: Database): Cache {
 type EventTouch = EventElsewhere;
 
 /** Domains whose events name the meeting or item they changed. */
-const agendaDomains = new Set(['meeting', 'agenda_item', 'agenda', 'comment', 'attachment']);
+const agendaDomains = new Set([
+	'meeting',
+	'agenda_item',
+	'agenda',
+	'comment',
+	'attachment',
+	'decision'
+]);
 
 function touchedBy(event: EventTouch): Touched {
 	if (!agendaDomains.has(event.subjectType)) return null;

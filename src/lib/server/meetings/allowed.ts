@@ -20,6 +20,8 @@ import {
 /** The agenda as the meeting page has it: how many items are placed, and each party's word. */
 export interface AgendaFacts {
 	placedItems: number;
+	/** Items that keep the meeting from closing (decisions/outcomes.ts, itemsAwaitingOutcome). */
+	awaitingOutcome: number;
 	approvals: { party: Party; state: PartyApprovalState }[];
 }
 
@@ -50,7 +52,7 @@ export async function allowedMeetingActions(
 			/** The secretariat could adopt the agenda once every party agreed to it. */
 			adoptWaits: adoptable && adoptionRefusal(agenda.approvals) !== null,
 			reopen: adopter && step('reopen'),
-			held: manager && step('held'),
+			held: manager && step('held') && agenda.awaitingOutcome === 0,
 			cancel: manager && step('cancel')
 		},
 		/** Put the agenda's items in another order: there must be some. */

@@ -8,6 +8,7 @@ import { meetingEditRefusal, requireMeetingStep, type MeetingStep } from './tran
 import { InvalidInputError, StaleVersionError, StateError } from '../kernel/errors';
 import type { RequestContext } from '../identity/context';
 import { itemColumns, itemEvent, saveWorkflow } from '../agenda/store';
+import { closeRefusal, treatDecidedItems } from '../decisions/close';
 import { findMeeting, meetingChangesSince, meetingColumns, type MeetingRow } from './queries';
 import { parseInput, reasonSchema } from '../kernel/input';
 import {
@@ -185,9 +186,22 @@ export async function startAgendaAlignment(
 /** After the meeting began, with its agenda adopted. */
 export async function markHeld(actor: Actor, meetingId: string, context: RequestContext = {}) {
 	requireAccess(actor, 'meeting.manage');
-	return transaction((tx) =>
-		moveMeeting(tx, actor, meetingId, 'held', 'gehouden', 'meeting.held.v1', context)
-	);
+	return transaction(async (tx) => {
+		requireMeetingStep('held', await findMeeting(tx, meetingId, { lock: true }));
+		const refusal = await closeRefusal(tx, meetingId);
+		if (refusal) throw new StateError(refusal);
+		const saved = await moveMeeting(
+			tx,
+			actor,
+			meetingId,
+			'held',
+			'gehouden',
+			'meeting.held.v1',
+			context
+		);
+		await treatDecidedItems(tx, { actor, requestId: context.requestId }, meetingId);
+		return saved;
+	});
 }
 
 const openItemStatuses = ['concept', 'ingediend', 'geagendeerd', 'aangehouden'] as const;

@@ -1,4 +1,5 @@
 import { attachmentOperations } from './attachment-operations';
+import { decisionOperations } from './decision-operations';
 import { generalOperations } from './general-operations';
 import { itemOperations } from './item-operations';
 import { meetingOperations } from './meeting-operations';
@@ -14,6 +15,7 @@ export const api = {
 	...meetingOperations,
 	...itemOperations,
 	...attachmentOperations,
+	...decisionOperations,
 	...notificationOperations
 };
 

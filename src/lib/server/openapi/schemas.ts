@@ -56,6 +56,12 @@ export const meetingResponse = z
 		status: meetingStatus,
 		cancelReason: z.string().nullable(),
 		preparatoryMeetingId: uuid.nullable(),
+		sessionOpenedAt: time
+			.nullable()
+			.meta({ description: 'Wanneer het secretariaat de vergadermodus opende' }),
+		currentItemId: uuid
+			.nullable()
+			.meta({ description: 'Het punt dat in de vergadermodus nu aan de orde is' }),
 		version,
 		createdAt: time,
 		updatedAt: time

@@ -4,6 +4,8 @@ import { packRecords } from '$lib/agenda/snapshot-wire';
 import { toMeetingItemRow } from '$lib/server/agenda/live-row';
 import { allowedMeetingActions } from '$lib/server/meetings/allowed';
 import { relatedMeetings } from '$lib/server/meetings/queries';
+import { meetingDecisions } from '$lib/server/decisions';
+import { decisionsPossible, itemsAwaitingOutcome } from '$lib/decisions/outcomes';
 import { meetingActions } from './actions.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,10 +16,16 @@ export const load: PageServerLoad = async (event) => {
 	const { actor } = requireSignedIn(event);
 	// Read once per audience and version, shared by everyone who opens the meeting meanwhile.
 	const page = await orAccessError(meetingAgendaFor(actor, event.params.id));
+	// Decisions exist once the agenda is adopted: before that the page reads none.
+	const decisions = decisionsPossible(page.meeting.status)
+		? await orAccessError(meetingDecisions(actor, page.meeting.id))
+		: [];
+	const awaiting = itemsAwaitingOutcome(page.agenda, decisions);
 	const [related, may] = await Promise.all([
 		relatedMeetings(actor, page.meeting),
 		allowedMeetingActions(actor, page.meeting, {
 			placedItems: page.agenda.length,
+			awaitingOutcome: awaiting.undecided.length + awaiting.notCarried.length,
 			approvals: page.approvals
 		})
 	]);
@@ -32,9 +40,15 @@ export const load: PageServerLoad = async (event) => {
 		items,
 		// Each party's agenda lines that equal the items now go as ids (agenda/snapshot-wire.ts).
 		records: packRecords(page.records, items),
+		decisions,
 		partyLabels: page.partyLabels,
 		related,
 		party: actor.party,
+		// Which instructions the page shows: the secretariat's for the secretariat only.
+		role: actor.role,
+		// Whether a proposal now would be late (items.ts marks a submission so by the same rule).
+		proposalLate:
+			page.meeting.proposalDeadline !== null && page.meeting.proposalDeadline < new Date(),
 		may,
 		notice: event.url.searchParams.has('gepland')
 			? ('planned' as const)
