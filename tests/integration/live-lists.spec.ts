@@ -7,7 +7,6 @@ import {
 	deferItem,
 	draftItem,
 	inviteCoSponsor,
-	markTreated,
 	placeItem,
 	recordApproval,
 	submitItem,
