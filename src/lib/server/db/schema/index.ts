@@ -9,3 +9,4 @@ export * from './calendar';
 export * from './delegations';
 export * from './notifications';
 export * from './decisions';
+export * from './decision-lists';
