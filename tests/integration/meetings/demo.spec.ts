@@ -12,6 +12,9 @@ import { seedDatabase } from '../../../src/lib/server/db/seed';
 import { approvalOverview } from '../../../src/lib/server/agenda/approvals';
 import { agendaSnapshot } from '../../../src/lib/server/agenda/fingerprint';
 import { id } from '../../../src/lib/server/meetings/demo-data';
+import { SESSION_MEETING } from '../../../src/lib/server/meetings/demo-session';
+import { openSessionRefusal, recordRefusal } from '../../../src/lib/server/decisions/rules';
+import { parseDicta } from '../../../src/lib/decisions/outcomes';
 import { enginesUnderTest, freshDatabase, MIGRATIONS, type TestDatabase } from '../databases';
 
 describe.each(enginesUnderTest())('demo meetings and agenda on %s', (engine) => {
@@ -31,7 +34,7 @@ describe.each(enginesUnderTest())('demo meetings and agenda on %s', (engine) => 
 		expect(plain.demoMeetingsAdded).toBe(0);
 		expect(await db.select().from(meetings)).toHaveLength(0);
 		const first = await seedDatabase(db, { demo: true });
-		expect(first.demoMeetingsAdded).toBe(5);
+		expect(first.demoMeetingsAdded).toBe(6);
 		const second = await seedDatabase(db, { demo: true });
 		expect(second.demoMeetingsAdded).toBe(0);
 		const items = await db
@@ -76,5 +79,46 @@ describe.each(enginesUnderTest())('demo meetings and agenda on %s', (engine) => 
 		const held = approvalOverview(past, await agendaSnapshot(db, id(2)));
 		// The past meeting's items are behandeld now, no longer "geagendeerd": its agreement was on the agenda then.
 		expect(held.every((row) => row.approval?.decision === 'akkoord')).toBe(true);
+	});
+
+	it('has a meeting under way, its agenda adopted with all four akkoorden on it: meeting mode opens', async () => {
+		const { db } = test.handle;
+		await seedDatabase(db, { demo: true });
+		const [session] = await db
+			.select()
+			.from(meetings)
+			.where(eq(meetings.id, id(SESSION_MEETING)));
+		expect(session).toMatchObject({ status: 'agenda_vastgesteld', sessionOpenedAt: null });
+		expect(session!.startsAt.getTime()).toBeLessThan(Date.now());
+		expect(session!.endsAt.getTime()).toBeGreaterThan(Date.now());
+		expect(openSessionRefusal(session!)).toBeNull();
+		expect(recordRefusal(session!)).toBeNull();
+		// Every party's akkoord is on exactly this agenda: none of them is asked to look again.
+		const approvals = await db
+			.select()
+			.from(agendaApprovals)
+			.where(eq(agendaApprovals.meetingId, id(SESSION_MEETING)));
+		const overview = approvalOverview(approvals, await agendaSnapshot(db, id(SESSION_MEETING)));
+		expect(Object.fromEntries(overview.map((row) => [row.party, row.state]))).toEqual({
+			rijk: 'akkoord',
+			vng: 'akkoord',
+			ipo: 'akkoord',
+			uvw: 'akkoord'
+		});
+		const placed = await db
+			.select()
+			.from(agendaItems)
+			.where(eq(agendaItems.meetingId, id(SESSION_MEETING)));
+		expect(placed.map((item) => [item.position, item.status]).sort()).toEqual([
+			[1, 'geagendeerd'],
+			[2, 'geagendeerd'],
+			[3, 'geagendeerd'],
+			[4, 'geagendeerd']
+		]);
+		// An item for decision carries its proposed decision as numbered dicta ("1. … 2. …").
+		const forDecision = placed.filter((item) => item.purpose === 'besluitvorming');
+		expect(forDecision.length).toBeGreaterThanOrEqual(1);
+		for (const item of forDecision)
+			expect(parseDicta(item.proposedDecision ?? '').length).toBeGreaterThanOrEqual(2);
 	});
 });

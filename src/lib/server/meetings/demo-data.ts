@@ -1,9 +1,11 @@
 import type { ItemStatus, meetings, Party } from '../db/schema';
+import { SESSION_MEETING, sessionItems, sessionTimes, sessionTitle } from './demo-session';
 
 /**
  * Demo meetings and agenda items, drawn from real cases (DOMAIN.md). Fixed ids make the seed
  * idempotent: a second run adds nothing and leaves later edits alone. Dates are relative to the
- * first run, so the demo always has a coming and a past Overhedenoverleg.
+ * first run, so the demo always has a coming and a past Overhedenoverleg, and one held that day
+ * (demo-session.ts).
  */
 export const id = (n: number) => `00000000-0000-4000-a000-${String(n).padStart(12, '0')}`;
 export const DAY = 86_400_000;
@@ -40,7 +42,8 @@ export function demoTitles(now: number) {
 		past,
 		pastVoorportaal: `Ambtelijk voorportaal ${past}`,
 		coming,
-		comingVoorportaal: `Ambtelijk voorportaal ${coming}`
+		comingVoorportaal: `Ambtelijk voorportaal ${coming}`,
+		session: sessionTitle(now)
 	};
 }
 
@@ -109,6 +112,17 @@ export function demoMeetings(now: number): DemoMeeting[] {
 			proposalDeadline: at(36, 16),
 			location: 'Den Haag, Ministerie van Financiën',
 			chair: 'Staatssecretaris van Financiën'
+		},
+		{
+			// Under way since the first run, agenda adopted: ready for meeting mode.
+			id: id(SESSION_MEETING),
+			kind: 'overhedenoverleg',
+			title: titles.session,
+			...sessionTimes(now),
+			status: 'agenda_vastgesteld',
+			proposalDeadline: at(-10, 16),
+			...common,
+			onlineUrl: 'https://vergaderen.example/extra-overhedenoverleg'
 		}
 	];
 }
@@ -281,5 +295,6 @@ export const demoItems: DemoItem[] = [
 		title: 'Voorbereiding: conceptbesluiten voor het komende Overhedenoverleg',
 		summary: 'Het secretariaat legt de conceptbesluiten voor aan het voorportaal.',
 		proposedDecision: 'Het voorportaal stemt in met de conceptbesluiten.'
-	}
+	},
+	...sessionItems
 ];

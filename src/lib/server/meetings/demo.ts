@@ -15,6 +15,7 @@ import { contentFields } from '../agenda/content-fields';
 import { fingerprintOf } from '../agenda/fingerprint';
 import { DEMO_EMAIL_DOMAIN } from '../db/seed-data';
 import { DAY, demoItems as items, demoMeetings, id } from './demo-data';
+import { SESSION_MEETING } from './demo-session';
 
 /** Puts the demo meetings and agenda in place; returns how many meetings were added. */
 export async function seedDemoAgenda(tx: Executor, now = Date.now()): Promise<number> {
@@ -110,6 +111,7 @@ export async function seedDemoAgenda(tx: Executor, now = Date.now()): Promise<nu
 			}));
 	const past = snapshotOf(2);
 	const coming = snapshotOf(4);
+	const session = snapshotOf(SESSION_MEETING);
 	// The Rijk agreed before the Code item was added, so its akkoord was reset: it must look again.
 	const before = coming.filter((item) => item.id !== id(23));
 	const approval = (
@@ -140,7 +142,20 @@ export async function seedDemoAgenda(tx: Executor, now = Date.now()): Promise<nu
 				decision: 'bezwaar',
 				reason: 'Het punt over klimaatadaptatie en de waterschapsbelasting hoort op deze agenda.'
 			}),
-			approval(4, 'rijk', before, { resetAt: new Date(now - 2 * DAY) })
+			approval(4, 'rijk', before, { resetAt: new Date(now - 2 * DAY) }),
+			// Every party agreed on exactly the agenda adopted, so all four read "akkoord".
+			...(['rijk', 'vng', 'ipo', 'uvw'] as const).map((party) =>
+				approval(SESSION_MEETING, party, session, {
+					decidedAt: new Date(now - 3 * DAY),
+					...(party === 'vng'
+						? {
+								itemPositions: {
+									[id(41)]: 'VNG vraagt de compensatie uiterlijk in de meicirculaire te verwerken.'
+								}
+							}
+						: {})
+				})
+			)
 		])
 		.onConflictDoNothing();
 	return added.length;
