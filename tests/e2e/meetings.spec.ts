@@ -346,13 +346,13 @@ test('a bestuurder records bezwaar with a reason, then akkoord; the four parties
 	const parties = page.getByRole('region', { name: 'Akkoord van de partijen' });
 	for (const party of ['Rijk', 'VNG', 'IPO', 'UvW'])
 		await expect(parties.getByText(party, { exact: true })).toBeVisible();
-	await expect(parties.getByText('Nog open')).toHaveCount(4);
+	await expect(parties.getByText('Nog geen oordeel')).toHaveCount(4);
 	// Consent is never a default: nothing is chosen, and sending that is refused at the field.
 	await expect(page.getByRole('radio', { name: 'Akkoord' })).not.toBeChecked();
 	await expect(page.getByRole('radio', { name: 'Bezwaar' })).not.toBeChecked();
 	await page.getByRole('button', { name: 'Oordeel vastleggen' }).click();
 	await expect(page.locator('#decision-error')).toHaveText('Kies akkoord of bezwaar.');
-	await expect(parties.getByText('Nog open')).toHaveCount(4);
+	await expect(parties.getByText('Nog geen oordeel')).toHaveCount(4);
 	await page.getByRole('radio', { name: 'Bezwaar' }).check();
 	await page.getByRole('button', { name: 'Oordeel vastleggen' }).click();
 	await expect(page.getByRole('group', { name: 'Er is iets niet goed ingevuld' })).toContainText(
@@ -365,9 +365,11 @@ test('a bestuurder records bezwaar with a reason, then akkoord; the four parties
 		'Uw oordeel is vastgelegd: VNG maakt bezwaar tegen deze agenda.'
 	);
 	await expect(parties).toContainText('Reden: „Het financiële punt ontbreekt.”');
-	// While a party objects, the secretariaat has a next step, never "Niets meer".
+	// The objecting party reads what would end its bezwaar; the secretariaat's own next step
+	// (settling it) is the secretariaat's to read (meeting-one-state.spec.ts).
 	const todo = page.getByRole('region', { name: 'Wat elke partij nog moet doen' });
-	await expect(todo).toContainText('Het bezwaar van VNG bespreken en de agenda zo nodig aanpassen');
+	await expect(todo).toContainText('Akkoord geven zodra de agenda is aangepast');
+	await expect(todo).not.toContainText('Het bezwaar van VNG bespreken');
 	await page.getByRole('radio', { name: 'Akkoord' }).check();
 	await page.getByText('Standpunt per punt', { exact: true }).click();
 	await page
