@@ -184,6 +184,15 @@ export const matrix: Case[] = [
 		]
 	},
 	{
+		permission: 'decision_list.manage',
+		allowed: [['secretariaat']],
+		denied: [
+			['medewerker', undefined, 'forbidden'],
+			['bestuurder', undefined, 'forbidden'],
+			['beheerder', undefined, 'forbidden']
+		]
+	},
+	{
 		permission: 'co_sponsor.respond',
 		allowed: [
 			['medewerker', { party: 'vng' }],

@@ -123,6 +123,12 @@ export const permissionRules = {
 		description:
 			'De vergadermodus openen, besluiten en toezeggingen vastleggen en niet behandelde punten verplaatsen'
 	},
+	'decision_list.manage': {
+		roles: ['secretariaat'],
+		write: true,
+		description:
+			'De besluitenlijst ter verificatie sturen, correcties beantwoorden, de lijst vaststellen en publiceren'
+	},
 	'co_sponsor.respond': {
 		roles: ['medewerker', 'bestuurder'],
 		write: true,

@@ -1,5 +1,4 @@
 import { audiences } from '../audience';
-import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Executor, Transaction } from '../db';
 import { agendaApprovals, agendaItems, meetings, type AgendaSnapshotItem } from '../db/schema';
@@ -7,7 +6,7 @@ import { compareAgenda, type AgendaChange } from '../../agenda/compare';
 import { agendaAdopted, onAgendaStatuses } from '../../agenda/meeting-view';
 
 export { compareAgenda, type AgendaChange };
-import { appendEvents } from '../events';
+import { fingerprint, resetStaleConsents } from '../consent';
 import type { Actor } from '../access';
 import type { EventPayload } from '../../realtime/event-payloads';
 
@@ -37,15 +36,16 @@ export async function agendaSnapshot(
 }
 
 export function fingerprintOf(snapshot: AgendaSnapshotItem[]): string {
-	const canonical = snapshot.map((item) => [
-		item.id,
-		item.title,
-		item.purpose,
-		item.position,
-		item.minutes,
-		item.version
-	]);
-	return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+	return fingerprint(
+		snapshot.map((item) => [
+			item.id,
+			item.title,
+			item.purpose,
+			item.position,
+			item.minutes,
+			item.version
+		])
+	);
 }
 
 /**
@@ -79,20 +79,21 @@ export async function resetApprovalsIfChanged(
 			)
 		);
 	if (approvals.length === 0) return [];
-	const current = fingerprintOf(await agendaSnapshot(tx, meetingId));
-	const stale = approvals.filter((approval) => approval.fingerprint !== current);
-	if (stale.length === 0) return [];
-	const at = new Date();
-	for (const approval of stale) {
-		await tx
-			.update(agendaApprovals)
-			.set({ resetAt: at })
-			.where(eq(agendaApprovals.id, approval.id));
-	}
-	await appendEvents(
-		tx,
-		{ actor },
-		stale.map((approval) => ({
+	return resetStaleConsents(tx, actor, {
+		standing: approvals,
+		current: fingerprintOf(await agendaSnapshot(tx, meetingId)),
+		reset: async (stale, at) => {
+			await tx
+				.update(agendaApprovals)
+				.set({ resetAt: at })
+				.where(
+					inArray(
+						agendaApprovals.id,
+						stale.map((approval) => approval.id)
+					)
+				);
+		},
+		event: (approval, at) => ({
 			type: 'agenda.approval_reset.v1' as const,
 			subjectType: 'meeting',
 			subjectId: meetingId,
@@ -102,7 +103,6 @@ export async function resetApprovalsIfChanged(
 				party: approval.party,
 				resetAt: at.toISOString()
 			} satisfies EventPayload<'agenda.approval_reset.v1'>
-		}))
-	);
-	return stale.map((approval) => approval.party);
+		})
+	});
 }

@@ -15,6 +15,7 @@ import { leavesItemOpen, outcomeLabels } from '../../decisions/outcomes';
 import type { decisionPayloads } from '../../realtime/decision-payloads';
 import type { z } from 'zod/mini';
 import { carryOverRefusal, openSessionRefusal, recordRefusal, requireRule } from './rules';
+import { afterDecisionChange } from './list';
 import { carryOverSchema, currentItemSchema, recordDecisionSchema } from './schemas';
 import {
 	decisionView,
@@ -25,6 +26,17 @@ import {
 } from './store';
 
 export { meetingDecisions } from './queries';
+export {
+	adoptDecisionList,
+	answerCorrection,
+	getDecisionList,
+	proposeCorrection,
+	publishCorrection,
+	publishDecisionList,
+	startVerification,
+	verifyDecisionList,
+	type DecisionListView
+} from './list';
 export type { DecisionView } from './store';
 
 type Payload<T extends keyof typeof decisionPayloads> = z.infer<(typeof decisionPayloads)[T]>;
@@ -190,6 +202,8 @@ export async function recordDecision(
 			});
 		const view = await decisionView(tx, saved!);
 		await appendEvents(tx, by(actor, context), [decisionEvent(item, view)]);
+		// Ter verificatie: the akkoorden this change no longer matches are reset.
+		await afterDecisionChange(tx, actor, meeting.id);
 		return view;
 	});
 }
