@@ -21,6 +21,7 @@ export async function paramsOf(db: Executor, event: SourceEvent): Promise<Params
 	const params: Params = {};
 	if (event.subjectType === 'agenda_item' && typeof p.title === 'string') params.item = p.title;
 	if (typeof p.reason === 'string') params.reason = p.reason;
+	if (typeof p.closesAt === 'string') params.closesAt = formatDateTime(p.closesAt);
 	if (typeof p.accepted === 'boolean') params.accepted = String(p.accepted);
 	if (typeof p.party === 'string') {
 		params.partyNl = partyNames.nl[p.party as Party];
