@@ -19,6 +19,14 @@ describe('parseConfig', () => {
 		expect(parseConfig({ DATABASE_URL: 'postgresql://x@y/z', DEMO: 'true' }).demo).toBe(true);
 	});
 
+	it('publishes as BZK unless another TOOI organisation is configured', () => {
+		expect(parseConfig({}).PUBLISHER_TOOI).toBe(
+			'https://identifier.overheid.nl/tooi/id/ministerie/mnre1034'
+		);
+		const fin = 'https://identifier.overheid.nl/tooi/id/ministerie/mnre1090';
+		expect(parseConfig({ PUBLISHER_TOOI: fin }).PUBLISHER_TOOI).toBe(fin);
+	});
+
 	it('treats empty values as unset', () => {
 		expect(parseConfig({ DATABASE_URL: '', PORT: ' ' }).engine).toBe('pglite');
 	});
@@ -33,7 +41,8 @@ describe('parseConfig', () => {
 		['LOG_LEVEL', 'loud', /LOG_LEVEL="loud"/],
 		['DEMO', 'yes', /DEMO="yes"/],
 		['RATE_LIMIT_PER_IP', 'many', /RATE_LIMIT_PER_IP="many": expected a number of attempts/],
-		['RATE_LIMIT_PER_IP', '2', /RATE_LIMIT_PER_IP="2": expected at least 5 attempts/]
+		['RATE_LIMIT_PER_IP', '2', /RATE_LIMIT_PER_IP="2": expected at least 5 attempts/],
+		['PUBLISHER_TOOI', 'BZK', /PUBLISHER_TOOI="BZK": expected a TOOI organisation URI/]
 	])('rejects %s=%s with a message naming the variable', (name, value, pattern) => {
 		let caught: unknown;
 		try {

@@ -106,6 +106,20 @@ export const configSchema = z.object({
 		emptyAsUndefined,
 		z.string().min(3).default('Overhedenoverleg <noreply@overhedenoverleg.example>')
 	),
+	/**
+	 * The publisher of the published besluitenlijsten and agendas in their DiWoo metadata and ORI
+	 * JSON: the TOOI URI of the secretariat's host organisation (BZK by default).
+	 */
+	PUBLISHER_TOOI: z.preprocess(
+		emptyAsUndefined,
+		z
+			.string()
+			.regex(/^https:\/\/identifier\.overheid\.nl\/tooi\/id\/[a-z_]+\/[a-z0-9_]+$/, {
+				error:
+					'a TOOI organisation URI, e.g. https://identifier.overheid.nl/tooi/id/ministerie/mnre1034'
+			})
+			.default('https://identifier.overheid.nl/tooi/id/ministerie/mnre1034')
+	),
 	/** Where the committed SQL migrations live. */
 	MIGRATIONS_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).default('./drizzle'))
 });
