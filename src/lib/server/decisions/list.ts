@@ -31,7 +31,7 @@ import {
 	correctionReasons,
 	verificationSchema
 } from './list-schemas';
-import { publicSnapshot } from './publish';
+import { publicSnapshot, publishableItems } from './publish';
 import { decisionView, decisionViews, type DecisionView } from './store';
 
 /*
@@ -195,12 +195,25 @@ export async function startVerification(
 }
 
 /** Who may speak for the party on the list: the agenda's rule (a bestuurder, or a delegate). */
-async function requireSpeaker(actor: Actor): Promise<Party> {
-	requireAccess(actor, 'meeting.read');
+async function speakerVerdict(actor: Actor) {
 	const delegated = speaksByDelegation(actor)
 		? (await liveDelegationFor(await useDb(), actor)) !== null
 		: false;
-	const verdict = approvalVerdict(actor, delegated);
+	return approvalVerdict(actor, delegated);
+}
+
+/** Whether the actor may verify or correct a list for their party (for the page to offer). */
+export const maySpeakForParty = async (actor: Actor) => (await speakerVerdict(actor)) === 'ok';
+
+/** The items of the list with their confidentiality: what the publish form offers. */
+export async function publicationChoices(actor: Actor, meetingId: string) {
+	requireAccess(actor, 'decision_list.manage');
+	return publishableItems(await useDb(), meetingId);
+}
+
+async function requireSpeaker(actor: Actor): Promise<Party> {
+	requireAccess(actor, 'meeting.read');
+	const verdict = await speakerVerdict(actor);
 	if (verdict !== 'ok') throw new AccessError(verdict === 'hidden' ? 404 : 403);
 	return actor.party!;
 }

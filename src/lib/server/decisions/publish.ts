@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Transaction } from '../db';
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Executor, Transaction } from '../db';
 import { agendaItems, attachments, decisions, meetings, type Party } from '../db/schema';
 import { InvalidInputError } from '../kernel/errors';
 import type { PublishedList } from '../../decisions/published';
@@ -91,8 +91,8 @@ export async function publicSnapshot(
 }
 
 /** The items of the meeting that are marked openbaar: what the publish form offers, pre-checked. */
-export async function publishableItems(tx: Transaction, meetingId: string) {
-	return tx
+export async function publishableItems(db: Executor, meetingId: string) {
+	return db
 		.select({
 			id: agendaItems.id,
 			title: decisions.itemTitle,
@@ -101,6 +101,6 @@ export async function publishableItems(tx: Transaction, meetingId: string) {
 		})
 		.from(decisions)
 		.innerJoin(agendaItems, eq(agendaItems.id, decisions.itemId))
-		.where(and(eq(decisions.meetingId, meetingId)))
+		.where(eq(decisions.meetingId, meetingId))
 		.orderBy(asc(decisions.agendaNumber));
 }
