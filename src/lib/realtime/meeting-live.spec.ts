@@ -118,3 +118,66 @@ describe('the meeting page applies events in place', () => {
 		expect(state.view.agenda.map((item) => item.title)).toEqual(['Nieuwste']);
 	});
 });
+
+describe('meeting mode on the meeting page', () => {
+	const decision = (id: string, dealtOrder: number, outcome = 'aangenomen') => ({
+		id,
+		meetingId: 'm1',
+		itemId: 'a',
+		agendaNumber: 1,
+		itemTitle: 'Jeugdzorg',
+		outcome,
+		dicta: ['vast te stellen.'],
+		explanation: null,
+		hamerstuk: false,
+		dealtOrder,
+		commitments: [],
+		carriedOver: null,
+		recordedAt: '2027-03-01T09:10:00.000Z',
+		version: 1
+	});
+
+	it('a decision appears, a correction replaces it, in the order dealt with; an older one does not undo it', () => {
+		const state = live();
+		const second = liveEvent(
+			'decision.recorded.v1',
+			{ itemId: 'b', decision: decision('d2', 2) },
+			{ type: 'decision' }
+		);
+		const first = liveEvent(
+			'decision.recorded.v1',
+			{ itemId: 'a', decision: decision('d1', 1) },
+			{ type: 'decision' }
+		);
+		expect(state.apply(second)).toBe(true);
+		expect(state.apply(first)).toBe(true);
+		expect(state.decisions.map((d) => d.id)).toEqual(['d1', 'd2']);
+		const corrected = liveEvent(
+			'decision.recorded.v1',
+			{ itemId: 'a', decision: { ...decision('d1', 1, 'verworpen'), version: 2 } },
+			{ type: 'decision' }
+		);
+		state.apply(corrected);
+		state.apply(first); // arrives late from another process
+		expect(state.decisions.map((d) => d.outcome)).toEqual(['verworpen', 'aangenomen']);
+	});
+
+	it('the item dealt with now follows the secretariaat; a malformed decision reloads', () => {
+		const state = live();
+		expect(
+			state.apply(
+				liveEvent('meeting.current_item_changed.v1', { currentItemId: 'a' }, { type: 'meeting' })
+			)
+		).toBe(true);
+		expect(state.currentItemId).toBe('a');
+		expect(
+			state.apply(
+				liveEvent(
+					'decision.recorded.v1',
+					{ itemId: 'a', decision: { id: 'x' } },
+					{ type: 'decision' }
+				)
+			)
+		).toBe(false);
+	});
+});

@@ -5,6 +5,7 @@ import {
 	type MeetingTimes
 } from '$lib/agenda/meeting-view';
 import { isItemEvent, parsePayload, type LiveApproval, type LiveItemRow } from './event-payloads';
+import type { LiveDecision } from './decision-payloads';
 import type { RealtimeEvent } from './protocol';
 
 /*
@@ -23,6 +24,9 @@ export class MeetingLive<M extends MeetingTimes> {
 	meeting: M;
 	items = $state<MeetingItemRow[]>([]);
 	approvals = $state<ApprovalRecord[]>([]);
+	/** Meeting mode: the decisions so far (the live besluitenlijst) and the item dealt with now. */
+	decisions = $state<LiveDecision[]>([]);
+	currentItemId = $state<string | null>(null);
 	view = $derived.by(() => meetingView(this.meeting, this.items, this.approvals));
 	/**
 	 * The newest event applied per item and per party's word. Another process's older event can
@@ -32,10 +36,18 @@ export class MeetingLive<M extends MeetingTimes> {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#newest = new Map<string, number>();
 
-	constructor(initial: { meeting: M; items: MeetingItemRow[]; approvals: ApprovalRecord[] }) {
+	constructor(initial: {
+		meeting: M;
+		items: MeetingItemRow[];
+		approvals: ApprovalRecord[];
+		decisions?: LiveDecision[];
+		currentItemId?: string | null;
+	}) {
 		this.meeting = initial.meeting;
 		this.items = [...initial.items];
 		this.approvals = [...initial.approvals];
+		this.decisions = [...(initial.decisions ?? [])];
+		this.currentItemId = initial.currentItemId ?? null;
 	}
 
 	/** Applies one event about this meeting; false when the page must reload instead. */
@@ -74,6 +86,18 @@ export class MeetingLive<M extends MeetingTimes> {
 						? { ...item, position: positions[item.id]! }
 						: item
 				);
+				return true;
+			}
+			case 'decision.recorded.v1': {
+				const decision = parsed.payload.decision;
+				if (!this.#isNewest(`decision:${decision.id}`, event.id)) return true;
+				this.decisions = [...this.decisions.filter((row) => row.id !== decision.id), decision].sort(
+					(a, b) => a.dealtOrder - b.dealtOrder
+				);
+				return true;
+			}
+			case 'meeting.current_item_changed.v1': {
+				if (this.#isNewest('current', event.id)) this.currentItemId = parsed.payload.currentItemId;
 				return true;
 			}
 			default:
