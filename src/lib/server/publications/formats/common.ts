@@ -136,3 +136,10 @@ export function correctionLine(publication: Publication): string | null {
 /** "Versie 2, gepubliceerd op 3 december 2026" */
 export const versionLine = (publication: Publication) =>
 	`Versie ${publication.version.number}, gepubliceerd op ${dutchDate(publication.version.publishedAt)}`;
+
+/** "besluitenlijst-2026-12-01.pdf", with "-versie-2" for a version asked by number. */
+export function pdfFilename(kind: DocumentKind, publication: Publication, pinned: boolean) {
+	const day = amsterdamDay(publication.list.meeting.startsAt);
+	const version = pinned ? `-versie-${publication.version.number}` : '';
+	return `${kind}-${day}${version}.pdf`;
+}
