@@ -3,6 +3,7 @@ import { expect, test } from './meetings.fixtures';
 import { api, plannedMeeting, signedIn, submittedItem, uniqueTitle } from './meetings.fixtures';
 import { demoEmail, expectNoAxeViolations } from './support/identity';
 import { mailArrived } from './support/mail';
+import { RealtimeRecord } from './support/realtime';
 import { formatDateTime } from '../../src/lib/time';
 
 /*
@@ -70,6 +71,7 @@ test('a bestuurder on a phone gives bezwaar from Mijn werk; the secretariaat see
 	const secretariaatLoads = await watchForLoads(secretariaat);
 
 	// The bestuurder signs in on the phone and lands on the work waiting for IPO's akkoord.
+	const received = RealtimeRecord.of(page);
 	await signedIn(page, 'bestuurder.ipo');
 	await expect(page.getByRole('heading', { level: 1, name: 'Mijn werk' })).toBeVisible();
 	const waiting = page.getByRole('region', { name: /Wachten op het akkoord van uw partij/ });
@@ -80,9 +82,30 @@ test('a bestuurder on a phone gives bezwaar from Mijn werk; the secretariaat see
 	await expectNoAxeViolations(page);
 	const bestuurderLoads = await watchForLoads(page);
 
-	// From the card to the agenda, and the bezwaar: first without a reason, which is refused.
+	// From the card to the agenda. Meanwhile IPO's medewerker submits another proposal, whose
+	// event reaches Mijn werk while the agenda's data is on its way: the live layer's reload of
+	// Mijn werk must not keep the bestuurder from the agenda (SvelteKit lets a reload win).
+	const agendaData = new RegExp(`/vergaderingen/${meeting.id}/__data\\.json`);
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	let requested = () => {};
+	const asked = new Promise<void>((resolve) => (requested = resolve));
+	await page.route(agendaData, async (route) => {
+		requested();
+		await held;
+		await route.continue();
+	});
 	await card.getByRole('link', { name: /^Akkoord geven of bezwaar maken\b/ }).tap();
+	await asked;
+	const another = await submittedItem(medewerker, meeting.id, uniqueTitle('Nog een punt'));
+	await expect.poll(() => received.about(another.id).length).toBeGreaterThan(0);
+	// Longer than the live layer waits before it reloads (150 ms): the reload would come now.
+	await page.waitForTimeout(500);
+	release();
 	await expect(page).toHaveURL(new RegExp(`/vergaderingen/${meeting.id}$`));
+	await page.unroute(agendaData);
+
+	// The bezwaar: first without a reason, which is refused.
 	const parties = page.getByRole('region', { name: 'Akkoord van de partijen' });
 	await page.locator('label', { hasText: /^Bezwaar$/ }).tap();
 	await expect(page.getByRole('radio', { name: 'Bezwaar' })).toBeChecked();
