@@ -15,6 +15,7 @@ import { draftItem } from '../../../src/lib/server/agenda';
 import { samples } from '../attachments/sample-files';
 import { contract, covered, documented } from './contract';
 import { adoptedMeeting, startsIn } from '../decisions/fixtures';
+import { publishedListWith } from '../publications/fixtures';
 import { call, ORIGIN } from './harness';
 
 /*
@@ -318,6 +319,23 @@ describe('every operation answers exactly what the document says', () => {
 		});
 		const listed = await contract('listDecisions', team.uvwBestuurder, { id });
 		expect((listed.body.decisions as unknown[]).length).toBe(2);
+	});
+
+	it('public: the published lists and one of them, without an account', async () => {
+		const published = await publishedListWith(team, [
+			{ word: 'jeugdzorgcontract', by: team.vngMedewerker },
+			{ word: 'vertrouwelijkcontract', by: team.ipoMedewerker, confidential: true }
+		]);
+		const listed = await contract('listPublications', null, { query: '?kind=overhedenoverleg' });
+		expect((listed.body.publications as unknown[]).length).toBeGreaterThan(0);
+		const read = await contract('getPublication', null, { id: published.meeting.id });
+		expect((read.body.decisions as unknown[]).length).toBe(1);
+		await contract('getPublication', null, {
+			id: published.meeting.id,
+			query: '?version=2',
+			status: 404
+		});
+		await contract('listPublications', null, { query: '?year=nooit', status: 400 });
 	});
 
 	it('covers every operation of the document', () => {

@@ -1,6 +1,9 @@
 import { json, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
+import { hash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Actor } from '../access';
+import { rateLimiter, type Limit } from '../auth/rate-limit';
+import { RateLimitedError } from '../kernel/errors';
 import { unauthenticated } from '../http/problem';
 import { requestContext } from '../http/client';
 import type { RequestContext } from '../identity/context';
@@ -59,6 +62,8 @@ export function endpoint<Answer extends z.ZodType>(
 	operation: Operation<Answer>,
 	handler: Handler<Answer>
 ): RequestHandler & { operation: Operation<Answer> } {
+	// The document says a public operation needs no account: it must run as publicEndpoint().
+	if (operation.public) throw new Error(`${operation.operationId} is public: use publicEndpoint()`);
 	const bodyKind = bodyKindOf(operation);
 	const run: RequestHandler = async (event) => {
 		const actor = event.locals.actor;
@@ -107,4 +112,54 @@ export function withVersion(body: unknown, version: number): Record<string, unkn
 	if (!body || typeof body !== 'object' || Array.isArray(body))
 		throw invalid('', 'Stuur de gegevens als een JSON-object.');
 	return { ...(body as Record<string, unknown>), expectedVersion: version };
+}
+
+/** The public API's own limit per IP address, apart from the sign-in limits. */
+export const publicApiLimit: Limit = { name: 'public-api:ip', max: 300, windowMs: 60_000 };
+export const PUBLIC_CACHE = 'public, max-age=60';
+
+export interface PublicEndpointInput {
+	event: RequestEvent;
+	context: RequestContext;
+	/** The route's `[id]`. */
+	id: string;
+}
+
+/**
+ * A public operation (`public: true`, GET only): no actor, no body, no cookie, so the answer is
+ * the same for everyone and any cache may keep it for a minute (`Cache-Control: public`), with an
+ * ETag (a hash of the answer) that answers 304. Each
+ * IP address has a limit of its own (429 with Retry-After). The handler reads only the public
+ * side (server/publications), and its data goes through the operation's projection as in endpoint().
+ */
+export function publicEndpoint<Answer extends z.ZodType>(
+	operation: Operation<Answer>,
+	handler: (input: PublicEndpointInput) => Promise<z.input<Answer>>
+): RequestHandler & { operation: Operation<Answer> } {
+	if (!operation.public || operation.method !== 'get' || operation.body)
+		throw new Error(`${operation.operationId} is no public read: use endpoint()`);
+	const run: RequestHandler = async (event) => {
+		try {
+			const context = requestContext(event);
+			const verdict = await rateLimiter().consume(publicApiLimit, context.ipAddress ?? 'unknown');
+			if (!verdict.allowed) throw new RateLimitedError(verdict.retryAfterSeconds);
+			const result = await handler({ event, context, id: event.params.id ?? '' });
+			const projected = operation.response.safeParse(result);
+			if (!projected.success) throw new ProjectionError(operation.operationId, projected.error);
+			const body = JSON.stringify(projected.data);
+			// From the answer itself, not its version number alone: an older version's answer also
+			// lists the versions after it, which a later correction adds to.
+			const tag = `"${hash('sha1', body, 'base64url')}"`;
+			const headers = { 'cache-control': PUBLIC_CACHE, etag: tag };
+			const cached = event.request.headers.get('if-none-match');
+			if (cached?.split(',').some((candidate) => candidate.trim() === tag))
+				return new Response(null, { status: 304, headers });
+			return new Response(body, {
+				headers: { ...headers, 'content-type': 'application/json' }
+			});
+		} catch (caught) {
+			return apiProblemFor(caught);
+		}
+	};
+	return Object.assign(run, { operation });
 }

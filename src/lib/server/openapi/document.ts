@@ -20,7 +20,8 @@ const errorTexts: Record<number, string> = {
 	412: 'Uw versie is verouderd: changedFields noemt wat er sindsdien veranderde',
 	413: 'Te veel gegevens',
 	415: 'Verkeerd inhoudstype: stuur JSON (of multipart/form-data voor een bijlage)',
-	428: 'If-Match ontbreekt'
+	428: 'If-Match ontbreekt',
+	429: 'Te veel verzoeken: probeer het na Retry-After seconden opnieuw'
 };
 
 function responsesOf(op: Operation): ZodOpenApiResponsesObject {
@@ -43,7 +44,8 @@ function responsesOf(op: Operation): ZodOpenApiResponsesObject {
 				: {})
 		}
 	};
-	for (const code of [401, ...op.errors]) {
+	// A public operation asks no account, so it never answers 401.
+	for (const code of op.public ? op.errors : [401, ...op.errors]) {
 		responses[String(code) as `${1 | 2 | 3 | 4 | 5}${string}`] = {
 			description: errorTexts[code] ?? 'Fout',
 			content: { 'application/problem+json': { schema: problemResponse } }
@@ -58,6 +60,8 @@ function operationObject(op: Operation): ZodOpenApiOperationObject {
 		summary: op.summary,
 		...(op.description ? { description: op.description } : {}),
 		tags: [op.tag],
+		// Per operation: the public ones need no account; the rest take the document's global security.
+		...(op.public ? { security: [] } : {}),
 		requestParams: {
 			...(op.id ? { path: z.object({ id: z.uuid().meta({ description: op.id }) }) } : {}),
 			...(op.query ? { query: op.query } : {}),

@@ -34,6 +34,11 @@ export interface OperationSpec<Answer extends z.ZodType = z.ZodType> {
 	etag?: boolean;
 	/** Error statuses beyond 401 that this operation may answer. */
 	errors: number[];
+	/**
+	 * Anyone may call it, without an account (the published besluitenlijsten): `security: []` in
+	 * the document, run by publicEndpoint() without an actor, GET only, cacheable, limited per IP.
+	 */
+	public?: true;
 }
 
 export interface Operation<Answer extends z.ZodType = z.ZodType> extends OperationSpec<Answer> {

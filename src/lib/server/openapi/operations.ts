@@ -5,6 +5,7 @@ import { itemOperations } from './item-operations';
 import { meetingOperations } from './meeting-operations';
 import { notificationOperations } from './notification-operations';
 import type { Operation } from './operation';
+import { publicOperations } from './public-operations';
 
 /**
  * Every operation of the API by its operationId, in the order the docs page shows them. A route
@@ -16,7 +17,8 @@ export const api = {
 	...itemOperations,
 	...attachmentOperations,
 	...decisionOperations,
-	...notificationOperations
+	...notificationOperations,
+	...publicOperations
 };
 
 export const operations: Operation[] = Object.values(api);
