@@ -14,7 +14,8 @@ import { meetingInput } from '../meetings/fixtures';
 import { draftItem } from '../../../src/lib/server/agenda';
 import { samples } from '../attachments/sample-files';
 import { contract, covered, documented } from './contract';
-import { adoptedMeeting, startsIn } from '../decisions/fixtures';
+import { adoptedMeeting, decideAll, startsIn } from '../decisions/fixtures';
+import { markHeld } from '../../../src/lib/server/meetings';
 import { publishedListWith } from '../publications/fixtures';
 import { call, ORIGIN } from './harness';
 
@@ -336,6 +337,45 @@ describe('every operation answers exactly what the document says', () => {
 			status: 404
 		});
 		await contract('listPublications', null, { query: '?year=nooit', status: 400 });
+	});
+
+	it('the besluitenlijst: read, verification, akkoord, a correction and its answer, adopt, publish, a corrected version', async () => {
+		const { meeting, items } = await adoptedMeeting(team);
+		await decideAll(
+			team,
+			items.map((item) => item.id)
+		);
+		await markHeld(team.secretariaat, meeting.id);
+		const id = meeting.id;
+		const closesOn = new Date(Date.now() + 7 * day).toISOString().slice(0, 10);
+		await contract('startVerification', team.secretariaat, { id, body: { closesOn } });
+		const read = await contract('getDecisionList', team.ipoMedewerker, { id });
+		const decisionId = (read.body.decisions as { id: string }[])[0]!.id;
+		const proposed = await contract('proposeCorrection', team.uvwBestuurder, {
+			id,
+			body: { decisionId, proposal: '1. anders.', reason: 'Zo besproken.' }
+		});
+		await contract('answerCorrection', team.secretariaat, {
+			id: proposed.body.id as string,
+			body: { accept: false, reason: 'Zo staat het in de notulen.' }
+		});
+		for (const actor of [
+			team.rijkBestuurder,
+			team.vngBestuurder,
+			team.ipoBestuurder,
+			team.uvwBestuurder
+		])
+			await contract('verifyDecisionList', actor, { id });
+		await contract('adoptDecisionList', team.secretariaat, { id });
+		await contract('publishDecisionList', team.secretariaat, {
+			id,
+			body: { publicItemIds: [items[0]!.id] }
+		});
+		const corrected = await contract('publishCorrection', team.secretariaat, {
+			id,
+			body: { publicItemIds: [items[0]!.id], reasonKind: 'procedureel', note: 'Een tikfout.' }
+		});
+		expect(corrected.body.number).toBe(2);
 	});
 
 	it('covers every operation of the document', () => {

@@ -85,3 +85,43 @@ describe('meeting mode and carrying over through the API', () => {
 		expect(row!.currentItemId).toBeNull();
 	});
 });
+
+describe('the besluitenlijst through the API', () => {
+	it('allowed: a bestuurder gives akkoord; denied: a bestuurder may not send, adopt or publish (403), and before the meeting was held there is no list (404)', async () => {
+		const { meeting, items } = await adoptedMeeting(team);
+		const base = `/api/v1/meetings/${meeting.id}/decision-list`;
+		expect((await as(team.vngBestuurder).get(base)).status).toBe(404);
+		for (const itemId of items.map((item) => item.id))
+			await as(team.secretariaat).put(`/api/v1/items/${itemId}/decision`, {
+				body: { outcome: 'ter_kennisgeving_aangenomen' }
+			});
+		const [row] = await (await useDb()).select().from(meetings).where(eq(meetings.id, meeting.id));
+		const held = await as(team.secretariaat).post(`/api/v1/meetings/${meeting.id}/hold`, {
+			ifMatch: row!.version
+		});
+		expect(held.status).toBe(200);
+		const closesOn = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+		expect(
+			(await as(team.vngBestuurder).post(`${base}/verification`, { body: { closesOn } })).status
+		).toBe(403);
+		expect(
+			(await as(team.secretariaat).post(`${base}/verification`, { body: { closesOn: 'morgen' } }))
+				.status
+		).toBe(400);
+		expect(
+			(await as(team.secretariaat).post(`${base}/verification`, { body: { closesOn } })).status
+		).toBe(200);
+		expect((await as(team.secretariaat).post(`${base}/akkoord`)).status).toBe(403);
+		const akkoord = await as(team.vngBestuurder).post(`${base}/akkoord`);
+		expect(akkoord.body).toEqual({ party: 'vng', decision: 'akkoord' });
+		expect((await as(team.vngBestuurder).post(`${base}/adopt`)).status).toBe(403);
+		expect((await as(team.secretariaat).post(`${base}/adopt`)).status).toBe(409);
+		expect(
+			(await as(team.ipoBestuurder).post(`${base}/publish`, { body: { publicItemIds: [] } })).status
+		).toBe(403);
+		const list = await as(team.uvwMedewerker).get(base);
+		expect(list.body.verifications).toEqual(
+			expect.arrayContaining([expect.objectContaining({ party: 'vng', state: 'akkoord' })])
+		);
+	});
+});
