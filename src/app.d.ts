@@ -29,7 +29,10 @@ declare global {
 			} | null;
 		}
 		// interface PageData {}
-		// interface PageState {}
+		interface PageState {
+			/** The title of a concept just discarded, for Mijn voorstellen to confirm (ItemEndForms). */
+			discarded?: string;
+		}
 		// interface Platform {}
 	}
 }

@@ -1,4 +1,5 @@
-import type { RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { formFailure, text } from '$lib/form-results.server';
 import { requireSignedIn } from '$lib/route-guards.server';
 import type { Actor } from '$lib/server/access';
@@ -8,17 +9,19 @@ import {
 	declineItem,
 	deferItem,
 	deleteComment,
+	discardConcept,
 	editComment,
 	inviteCoSponsor,
 	markTreated,
 	placeItem,
 	respondCoSponsor,
 	submitItem,
+	withdrawCoSponsorInvitation,
 	withdrawItem
 } from '$lib/server/agenda';
 import { requestContext } from '$lib/server/http/client';
 import type { RequestContext } from '$lib/server/identity/context';
-import { saveFailure } from '../item-form.server';
+import { saveFailure, setItemNotice } from '../item-form.server';
 import type { Actions } from './$types';
 
 type Work = (
@@ -83,6 +86,20 @@ export const itemActions = {
 	withdraw: action('withdraw', (actor, id, form, context) =>
 		withdrawItem(actor, id, version(form), context)
 	),
+	// The concept is gone: the person lands on Mijn voorstellen, which names what was removed.
+	discard: async (event: RequestEvent<{ id: string }>) => {
+		const { actor } = requireSignedIn(event);
+		const form = await event.request.formData();
+		let gone: { title: string };
+		try {
+			gone = await discardConcept(actor, event.params.id, version(form), requestContext(event));
+		} catch (caught) {
+			return formFailure('discard', caught, {});
+		}
+		const list = localizeHref('/mijn-voorstellen');
+		setItemNotice(event.cookies, list, gone.title);
+		redirect(303, list);
+	},
 	approveLate: action('approveLate', (actor, id, _form, context) =>
 		approveLateSubmission(actor, id, context)
 	),
@@ -123,6 +140,9 @@ export const itemActions = {
 		(actor, id, form, context) =>
 			inviteCoSponsor(actor, id, { party: text(form, 'party') }, context),
 		['party']
+	),
+	withdrawInvitation: action('withdrawInvitation', (actor, id, form, context) =>
+		withdrawCoSponsorInvitation(actor, id, { party: text(form, 'party') }, context)
 	),
 	respond: action('respond', (actor, id, form, context) =>
 		respondCoSponsor(actor, id, { accept: text(form, 'answer') === 'accept' }, context)
