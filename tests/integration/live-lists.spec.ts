@@ -51,6 +51,8 @@ async function loaded<T>(load: Load, actor: Actor, path: string): Promise<T> {
 		locals: { actor, session: { twoFactorVerified: true, totpEnabled: true } },
 		url: new URL(`http://localhost${path}`),
 		params: {},
+		// No flash message waits (Mijn voorstellen reads one after a concept was discarded).
+		cookies: { get: () => undefined, delete: () => {} },
 		depends: () => {}
 	};
 	return (await load(event as never)) as T;
