@@ -73,7 +73,7 @@ describe('DELETE /api/v1/items/{id}', () => {
 		expect(gone.body).toMatchObject({ id: item.id, title: itemInput().title });
 		expect((await as(team.vngMedewerker).get(path)).status).toBe(404);
 		const list = await as(team.vngMedewerker).get('/api/v1/items?list=mine');
-		expect(list.list.map((row: { id: string }) => row.id)).not.toContain(item.id);
+		expect(list.list.map((row) => row.id)).not.toContain(item.id);
 	});
 
 	it('denied: a problem document without If-Match, when stale, for a submitted item, for another', async () => {
