@@ -81,7 +81,7 @@ export function concernsPage(event: RealtimeEvent, page: PageOnScreen, viewer: V
 		case '/mijn-werk':
 			// One person's short lists, of many kinds: reloading them for an item, agenda or meeting
 			// event costs one small load for that person, far less than applying each kind in place.
-			return itemEvent || agendaEvent || meetingEvent;
+			return itemEvent || agendaEvent || meetingEvent || event.type.startsWith('decision_list.');
 		default:
 			return false;
 	}

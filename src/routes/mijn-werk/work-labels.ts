@@ -10,7 +10,9 @@ export const sectionHeading: Record<SectionKind, () => string> = {
 	coSponsorWaiting: m.work_section_coSponsorWaiting,
 	akkoordWaiting: m.work_section_akkoordWaiting,
 	akkoordReset: m.work_section_akkoordReset,
+	listsToVerify: m.work_section_listsToVerify,
 	lateSubmissions: m.work_section_lateSubmissions,
+	decisionLists: m.work_section_decisionLists,
 	inAlignment: m.work_section_inAlignment,
 	toSchedule: m.work_section_toSchedule,
 	toMarkHeld: m.work_section_toMarkHeld,
@@ -26,7 +28,9 @@ export const sectionEmpty: Record<SectionKind, () => string> = {
 	coSponsorWaiting: m.work_empty_coSponsorWaiting,
 	akkoordWaiting: m.work_empty_akkoordWaiting,
 	akkoordReset: m.work_empty_akkoordReset,
+	listsToVerify: m.work_empty_listsToVerify,
 	lateSubmissions: m.work_empty_lateSubmissions,
+	decisionLists: m.work_empty_decisionLists,
 	inAlignment: m.work_empty_inAlignment,
 	toSchedule: m.work_empty_toSchedule,
 	toMarkHeld: m.work_empty_toMarkHeld,
@@ -47,7 +51,13 @@ export const actionLabel: Record<ActionKind, () => string> = {
 	followAlignment: m.work_action_followAlignment,
 	markHeld: m.work_action_markHeld,
 	markTreated: m.work_action_markTreated,
-	openMeeting: m.work_action_openMeeting
+	openMeeting: m.work_action_openMeeting,
+	verifyList: m.work_action_verifyList,
+	verifyListAgain: m.work_action_verifyListAgain,
+	sendList: m.work_action_sendList,
+	followList: m.work_action_followList,
+	adoptList: m.work_action_adoptList,
+	publishList: m.work_action_publishList
 };
 
 export const intro: Record<string, () => string> = {

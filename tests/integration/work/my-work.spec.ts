@@ -210,6 +210,7 @@ describe('the secretariaat', () => {
 			'toSchedule',
 			'toMarkHeld',
 			'toMarkTreated',
+			'decisionLists',
 			'toOpen'
 		]);
 		expect(section(work, 'toSchedule').find((task) => task.id === item.id)).toMatchObject({

@@ -527,7 +527,7 @@ export interface DecisionListView {
 	decisions: DecisionView[];
 }
 
-async function verificationStates(db: Executor, list: DecisionList) {
+export async function verificationStates(db: Executor, list: DecisionList) {
 	const rows = await db
 		.select({ verification: decisionListVerifications, name: people.name })
 		.from(decisionListVerifications)

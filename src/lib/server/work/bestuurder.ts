@@ -1,4 +1,5 @@
 import { toReview } from '../agenda';
+import { listsForParty } from '../decisions/work';
 import type { Actor } from '../access';
 import { byUrgency, task, type WorkSection } from './types';
 
@@ -8,7 +9,7 @@ import { byUrgency, task, type WorkSection } from './types';
  * deadline of an akkoord is the meeting itself: the agenda must be adopted before it starts.
  */
 export async function bestuurderWork(actor: Actor): Promise<WorkSection[]> {
-	const rows = await toReview(actor);
+	const [rows, lists] = await Promise.all([toReview(actor), listsForParty(actor)]);
 	const meetingTask = (row: (typeof rows)[number]) =>
 		task({
 			id: row.meeting.id,
@@ -33,6 +34,22 @@ export async function bestuurderWork(actor: Actor): Promise<WorkSection[]> {
 			tasks: rows
 				.filter((row) => row.state === 'opnieuw_beoordelen')
 				.map(meetingTask)
+				.sort(byUrgency)
+		},
+		{
+			kind: 'listsToVerify',
+			tasks: lists
+				.map((list) =>
+					task({
+						id: list.meetingId,
+						title: list.title,
+						action: list.step === 'verifyAgain' ? 'verifyListAgain' : 'verifyList',
+						href: `/vergaderingen/${list.meetingId}/besluitenlijst`,
+						dueAt: list.closesAt,
+						dueKind: 'verificationCloses',
+						akkoordCount: list.agreed
+					})
+				)
 				.sort(byUrgency)
 		}
 	];

@@ -1,4 +1,5 @@
 import { secretariatOverview } from '../agenda';
+import { listsForSecretariat } from '../decisions/work';
 import type { Actor } from '../access';
 import { partyOrder } from '../../agenda/meeting-view';
 import { byUrgency, task, type WorkSection, type WorkTask } from './types';
@@ -34,7 +35,13 @@ const meetingTask = (action: WorkTask['action']) => (meeting: OverviewMeeting) =
 	});
 
 export async function secretariaatWork(actor: Actor): Promise<WorkSection[]> {
-	const overview = await secretariatOverview(actor);
+	const [overview, lists] = await Promise.all([secretariatOverview(actor), listsForSecretariat()]);
+	const listAction = {
+		send: 'sendList',
+		follow: 'followList',
+		adopt: 'adoptList',
+		publish: 'publishList'
+	} as const;
 	const all = partyOrder.length;
 	const sections: WorkSection[] = [
 		{ kind: 'lateSubmissions', tasks: overview.lateSubmissions.map(itemTask('judgeLate')) },
@@ -49,6 +56,20 @@ export async function secretariaatWork(actor: Actor): Promise<WorkSection[]> {
 		{ kind: 'toSchedule', tasks: overview.toSchedule.map(itemTask('schedule')) },
 		{ kind: 'toMarkHeld', tasks: overview.toMarkHeld.map(meetingTask('markHeld')) },
 		{ kind: 'toMarkTreated', tasks: overview.toMarkTreated.map(itemTask('markTreated')) },
+		{
+			kind: 'decisionLists',
+			tasks: lists.map((list) =>
+				task({
+					id: list.meetingId,
+					title: list.title,
+					action: listAction[list.step as keyof typeof listAction] ?? 'followList',
+					href: `/vergaderingen/${list.meetingId}/besluitenlijst`,
+					dueAt: list.closesAt ?? list.startsAt,
+					dueKind: list.closesAt ? 'verificationCloses' : 'meeting',
+					akkoordCount: list.step === 'send' ? null : list.agreed
+				})
+			)
+		},
 		{ kind: 'toOpen', tasks: overview.toOpen.map(meetingTask('openMeeting')) }
 	];
 	for (const section of sections) section.tasks.sort(byUrgency);

@@ -15,7 +15,9 @@ export type SectionKind =
 	| 'coSponsorWaiting'
 	| 'akkoordWaiting'
 	| 'akkoordReset'
+	| 'listsToVerify'
 	| 'lateSubmissions'
+	| 'decisionLists'
 	| 'inAlignment'
 	| 'toSchedule'
 	| 'toMarkHeld'
@@ -36,10 +38,16 @@ export type ActionKind =
 	| 'followAlignment'
 	| 'markHeld'
 	| 'markTreated'
-	| 'openMeeting';
+	| 'openMeeting'
+	| 'verifyList'
+	| 'verifyListAgain'
+	| 'sendList'
+	| 'followList'
+	| 'adoptList'
+	| 'publishList';
 
 /** What the due moment is: the page says "indienen vóór", "vergadering op", "wacht sinds". */
-export type DueKind = 'proposalDeadline' | 'meeting' | 'waitingSince';
+export type DueKind = 'proposalDeadline' | 'meeting' | 'waitingSince' | 'verificationCloses';
 
 export interface WorkTask {
 	/** The item's or meeting's id; unique within a section. */

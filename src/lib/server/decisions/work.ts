@@ -1,0 +1,96 @@
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { useDb } from '../db';
+import { decisionLists, meetings, parties, type Party } from '../db/schema';
+import type { Actor } from '../access';
+import { verificationStates } from './list';
+
+/*
+ * The besluitenlijsten as "Mijn werk" lists them: for a party, the lists that wait for its word
+ * (its akkoord open, or reset by a change); for the secretariaat, each held meeting's next step
+ * (send it, follow or adopt it, publish it).
+ */
+
+export interface ListTask {
+	meetingId: string;
+	title: string;
+	closesAt: Date | null;
+	startsAt: Date;
+	step: 'verify' | 'verifyAgain' | 'send' | 'follow' | 'adopt' | 'publish';
+	agreed: number;
+}
+
+export async function listsForParty(actor: Actor): Promise<ListTask[]> {
+	if (!actor.party) return [];
+	const db = await useDb();
+	const rows = await db
+		.select({ list: decisionLists, title: meetings.title, startsAt: meetings.startsAt })
+		.from(decisionLists)
+		.innerJoin(meetings, eq(meetings.id, decisionLists.meetingId))
+		.where(eq(decisionLists.status, 'ter_verificatie'))
+		.orderBy(asc(decisionLists.verificationClosesAt));
+	const tasks: ListTask[] = [];
+	for (const row of rows) {
+		const states = await verificationStates(db, row.list);
+		const own = states.find((state) => state.party === actor.party)!.state;
+		if (own !== 'open' && own !== 'opnieuw_beoordelen') continue;
+		tasks.push({
+			meetingId: row.list.meetingId,
+			title: row.title,
+			closesAt: row.list.verificationClosesAt,
+			startsAt: row.startsAt,
+			step: own === 'open' ? 'verify' : 'verifyAgain',
+			agreed: states.filter((state) => state.state === 'akkoord').length
+		});
+	}
+	return tasks;
+}
+
+export async function listsForSecretariat(now = new Date()): Promise<ListTask[]> {
+	const db = await useDb();
+	const rows = await db
+		.select({
+			list: decisionLists,
+			id: meetings.id,
+			title: meetings.title,
+			startsAt: meetings.startsAt
+		})
+		.from(meetings)
+		.leftJoin(decisionLists, eq(decisionLists.meetingId, meetings.id))
+		.where(
+			and(
+				eq(meetings.status, 'gehouden'),
+				or(
+					isNull(decisionLists.id),
+					inArray(decisionLists.status, ['concept', 'ter_verificatie', 'vastgesteld'])
+				)
+			)
+		)
+		.orderBy(asc(meetings.startsAt));
+	const tasks: ListTask[] = [];
+	for (const row of rows) {
+		const base = {
+			meetingId: row.id,
+			title: row.title,
+			startsAt: row.startsAt,
+			closesAt: row.list?.verificationClosesAt ?? null
+		};
+		if (!row.list || row.list.status === 'concept')
+			tasks.push({ ...base, step: 'send', agreed: 0 });
+		else if (row.list.status === 'vastgesteld')
+			tasks.push({ ...base, step: 'publish', agreed: parties.length });
+		else {
+			const agreed = (await verificationStates(db, row.list)).filter(
+				(s) => s.state === 'akkoord'
+			).length;
+			const closed = row.list.verificationClosesAt !== null && row.list.verificationClosesAt <= now;
+			tasks.push({
+				...base,
+				step: agreed === parties.length || closed ? 'adopt' : 'follow',
+				agreed
+			});
+		}
+	}
+	return tasks;
+}
+
+export type { Party };
