@@ -36,6 +36,7 @@ export async function seedDatabase(
 		if (demoHash && seedDemoAgenda) {
 			demoPeopleAdded = await seedDemoPeople(tx, demoHash);
 			demoMeetingsAdded = await seedDemoAgenda(tx);
+			await (await import('../decisions/demo')).seedDemoDecisions(tx);
 		}
 		return { organisationsAdded: added.length, demoPeopleAdded, demoMeetingsAdded };
 	});
