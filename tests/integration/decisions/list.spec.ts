@@ -108,6 +108,9 @@ describe('verification by the four parties', () => {
 			'correcties',
 			'open'
 		]);
+		// The parties whose akkoord was reset see what changed: decision 1.
+		const reset = (await getDecisionList(team.rijkBestuurder, meeting.id))!.verifications[0]!;
+		expect(reset.changedSince).toEqual([1]);
 		const db = await useDb();
 		const resets = await db
 			.select()

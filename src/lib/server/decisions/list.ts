@@ -513,6 +513,7 @@ export interface DecisionListView {
 		state: Verification;
 		decidedAt: string | null;
 		decidedByName: string | null;
+		changedSince: number[];
 	}[];
 	corrections: {
 		id: string;
@@ -533,16 +534,40 @@ export async function verificationStates(db: Executor, list: DecisionList) {
 		.from(decisionListVerifications)
 		.innerJoin(people, eq(people.id, decisionListVerifications.decidedBy))
 		.where(eq(decisionListVerifications.listId, list.id));
-	const current = listFingerprint(await workingDecisions(db, list.meetingId));
+	const working = await workingDecisions(db, list.meetingId);
+	const current = listFingerprint(working);
 	return parties.map((party) => {
 		const row = rows.find((r) => r.verification.party === party);
-		if (!row) return { party, state: 'open' as Verification, decidedAt: null, decidedByName: null };
+		if (!row)
+			return {
+				party,
+				state: 'open' as Verification,
+				decidedAt: null,
+				decidedByName: null,
+				changedSince: [] as number[]
+			};
 		const v = row.verification;
 		const stale = v.resetAt !== null || v.fingerprint !== current;
 		const state: Verification =
 			v.decision === 'correcties' ? 'correcties' : stale ? 'opnieuw_beoordelen' : 'akkoord';
-		return { party, state, decidedAt: v.decidedAt.toISOString(), decidedByName: row.name };
+		return {
+			party,
+			state,
+			decidedAt: v.decidedAt.toISOString(),
+			decidedByName: row.name,
+			// What changed since the party's word: the numbers of the decisions that differ.
+			changedSince: stale ? changedDecisions(v.snapshot as DecisionView[], working) : []
+		};
 	});
+}
+
+/** The agenda numbers of the decisions that differ between what a party saw and what is now. */
+export function changedDecisions(before: DecisionView[], now: DecisionView[]): number[] {
+	const key = (d: DecisionView) => listFingerprint([d]);
+	const seen = new Map(before.map((d) => [d.id, key(d)]));
+	const changed = now.filter((d) => seen.get(d.id) !== key(d)).map((d) => d.agendaNumber);
+	const gone = before.filter((d) => !now.some((n) => n.id === d.id)).map((d) => d.agendaNumber);
+	return [...new Set([...changed, ...gone])].sort((a, b) => a - b);
 }
 
 /** The besluitenlijst of a meeting as the table sees it (null before the meeting was held). */
@@ -571,7 +596,8 @@ export async function getDecisionList(
 						party,
 						state: 'open',
 						decidedAt: null,
-						decidedByName: null
+						decidedByName: null,
+						changedSince: []
 					})),
 					corrections: [],
 					decisions: decisionsNow

@@ -78,7 +78,10 @@ export const decisionListResponse2 = z
 				party,
 				state: z.enum(['akkoord', 'correcties', 'opnieuw_beoordelen', 'open']),
 				decidedAt: instant.nullable(),
-				decidedByName: z.string().nullable()
+				decidedByName: z.string().nullable(),
+				changedSince: z
+					.array(z.int())
+					.meta({ description: 'De nummers van de besluiten die sinds het oordeel veranderden' })
 			})
 		),
 		corrections: z.array(
