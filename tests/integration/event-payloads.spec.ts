@@ -8,6 +8,7 @@ import {
 	declineItem,
 	deferItem,
 	deleteComment,
+	discardConcept,
 	draftItem,
 	editComment,
 	inviteCoSponsor,
@@ -18,6 +19,7 @@ import {
 	respondCoSponsor,
 	submitItem,
 	updateItem,
+	withdrawCoSponsorInvitation,
 	withdrawItem
 } from '../../src/lib/server/agenda';
 import { deleteAttachment, uploadAttachment } from '../../src/lib/server/attachments';
@@ -120,6 +122,12 @@ async function aMeetingsPreparation() {
 	await approveLateSubmission(team.secretariaat, late.id);
 	await forceMeetingStatus(meeting.id, 'gehouden');
 	await markTreated(team.secretariaat, item.id);
+
+	// A concept's co-sponsor wish (the organisation's own), taken back; a concept discarded.
+	const wished = await draftItem(team.ipoMedewerker, itemInput({ meetingId: null }));
+	await inviteCoSponsor(team.ipoMedewerker, wished.id, { party: 'uvw' });
+	await withdrawCoSponsorInvitation(team.ipoMedewerker, wished.id, { party: 'uvw' });
+	await discardConcept(team.ipoMedewerker, wished.id, { version: wished.version });
 
 	// Meeting mode: the current item, a decision with a commitment, an item carried over.
 	const { meeting: session, items: sessionItems } = await adoptedMeeting(team);

@@ -40,7 +40,9 @@ export function splitWaiting<T extends Parameters<typeof awaitsLateConsent>[0]>(
  */
 const leaveItemRowAsIs: readonly string[] = [
 	'agenda_item.co_sponsor_invited.v1',
-	'agenda_item.co_sponsor_responded.v1'
+	'agenda_item.co_sponsor_responded.v1',
+	'agenda_item.co_sponsor_intended.v1',
+	'agenda_item.co_sponsor_intent_withdrawn.v1'
 ];
 
 /** Whether an item event also stamps the item's `updatedAt` (with about the event's moment). */

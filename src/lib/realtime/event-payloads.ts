@@ -155,6 +155,11 @@ export const eventPayloads = {
 		party,
 		accepted: z.boolean()
 	}),
+	/** On a concept, for its organisation only: the request goes out at submission. */
+	'agenda_item.co_sponsor_intended.v1': z.extend(itemEvent, { party }),
+	'agenda_item.co_sponsor_intent_withdrawn.v1': z.extend(itemEvent, { party }),
+	/** A concept removed by its organisation; the row as it last was. */
+	'agenda_item.discarded.v1': itemEvent,
 	'agenda.approval_recorded.v1': z.object({
 		party,
 		decision: z.enum(['akkoord', 'bezwaar']),
