@@ -193,7 +193,7 @@ test('the four verify, one correction is taken over, the list is published and a
 	await expect(
 		secretariaat
 			.getByRole('region', { name: 'Besluiten' })
-			.getByText(`de ${word} vast te stellen in aanwezigheid van UvW;`)
+			.getByText(`de ${word} vast te stellen in aanwezigheid van UvW;`, { exact: true })
 	).toBeVisible();
 	await axeInBothLanguages(secretariaat, listPath);
 
