@@ -234,9 +234,7 @@ test('the four verify, one correction is taken over, the list is published and a
 	await expect(visitor).toHaveURL(new RegExp(`${path}$`));
 	const published = visitor.getByRole('region', { name: 'Besluitenlijst' });
 	await expect(
-		published
-			.getByRole('listitem')
-			.filter({ hasText: `de ${word} vast te stellen in aanwezigheid van UvW;` })
+		published.getByText(`de ${word} vast te stellen in aanwezigheid van UvW;`, { exact: true })
 	).toBeVisible();
 	await expect(visitor.getByText(items[1]!.title)).toHaveCount(0);
 
