@@ -104,15 +104,34 @@ test('the skip link is the first tab stop and moves focus to the main content', 
 	await page.keyboard.press('Enter');
 	await expect(page.locator('main#main')).toBeFocused();
 
-	// The next tab stop is the first link in the content, not the header or the menu.
+	// The next tab stop is the first link in the content (the latest publication), not the header
+	// or the menu.
 	await page.keyboard.press('Tab');
-	await expect(
-		page.getByRole('main').getByRole('link', { name: 'Vergaderingen', exact: true })
-	).toBeFocused();
+	await expect(page.getByRole('main').getByRole('link').first()).toBeFocused();
 });
 
-/** Sections still to come say so; Vergaderingen is for signed-in participants. */
-const comingSoon = sections.filter((section) => section.path !== '/vergaderingen');
+/**
+ * Sections still to come say so; Vergaderingen is for signed-in participants, and Publicaties is
+ * the public side (its own spec, public.spec.ts).
+ */
+const comingSoon = sections.filter(
+	(section) => section.path !== '/vergaderingen' && section.path !== '/publicaties'
+);
+
+test('the main navigation reaches /publicaties, the public side, and marks it current', async ({
+	page
+}) => {
+	await page.goto('/');
+	const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+	await nav.getByRole('link', { name: 'Publicaties' }).click();
+	await expect(page).toHaveURL('/publicaties');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Publicaties');
+	await expect(nav.getByRole('link', { name: 'Publicaties' })).toHaveAttribute(
+		'aria-current',
+		'page'
+	);
+	await expect(nav.locator('[aria-current]')).toHaveCount(1);
+});
 
 test('Vergaderingen in the main navigation asks an anonymous visitor to sign in first', async ({
 	page

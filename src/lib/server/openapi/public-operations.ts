@@ -120,11 +120,9 @@ export const publicationResponse = z
 			.array(publishedDecision)
 			.meta({ description: 'In de volgorde waarin de punten zijn behandeld' }),
 		noResponseParties: z.array(party).meta({ description: 'Geen reactie ontvangen van …' }),
-		confidentialItems: z
-			.int()
-			.meta({
-				description: 'Hoeveel punten als vertrouwelijk zijn weggelaten (alleen het aantal)'
-			}),
+		confidentialItems: z.int().meta({
+			description: 'Hoeveel punten als vertrouwelijk zijn weggelaten (alleen het aantal)'
+		}),
 		versions: z.array(versionMeta).meta({ description: 'Elke versie, nieuwste eerst' })
 	})
 	.meta({ id: 'Publication' });

@@ -43,7 +43,11 @@ export const decisionLists = pgTable(
 		adoptedAt: timestamp({ withTimezone: true }),
 		adoptedBy: uuid().references(() => people.id),
 		/** Parties that had not answered when the list was adopted after its closing date. */
-		noResponseParties: partyEnum().array().$type<Party[]>().notNull().default(sql`'{}'`),
+		noResponseParties: partyEnum()
+			.array()
+			.$type<Party[]>()
+			.notNull()
+			.default(sql`'{}'`),
 		/** The newest published version's number; 0 before the first publication. */
 		publishedVersion: integer().notNull().default(0),
 		version: integer().notNull().default(1),

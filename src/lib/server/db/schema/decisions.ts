@@ -54,7 +54,10 @@ export const decisions = pgTable(
 		itemTitle: text().notNull(),
 		outcome: decisionOutcomeEnum().notNull(),
 		/** The numbered dicta ("1. … vast te stellen"), each without its number. */
-		dicta: text().array().notNull().default(sql`'{}'::text[]`),
+		dicta: text()
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
 		/** A short explanation (besluittoelichting). */
 		explanation: text(),
 		/** Agreed without discussion. */
