@@ -215,6 +215,11 @@ test('a cancelled meeting shows no party states, only its reason; cancelling sti
 		open: true
 	});
 	await secretariaat.goto(`/vergaderingen/${meeting.id}`);
+	// Connected and caught up first: a replay of the meeting's own set-up events reloads the page's
+	// data, and the confirmation must not be opened in a page about to be replaced.
+	await expect(secretariaat.locator('p', { hasText: 'Live bijwerken:' })).toHaveText(
+		/Live bijwerken: Live$/
+	);
 	await secretariaat.getByText('Vergadering annuleren', { exact: true }).click();
 	// The confirmation, not the step: nothing is cancelled yet.
 	await expect(

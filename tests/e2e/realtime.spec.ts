@@ -151,16 +151,11 @@ secretariaatTest(
 		// The server's count: the demo person may have more from other tests of the run.
 		const bell = vng.getByRole('button', { name: /^Meldingen/ });
 		await expect(bell).toHaveAccessibleName(/\d+ ongelezen/);
-		// The number the bell shows (none shown: none unread).
-		const count = bell.locator('.oho-live__count [aria-hidden="true"]');
-		const unread = async () =>
-			(await count.count()) === 0 ? 0 : Number(await count.textContent());
-		const before = await unread();
 		await bell.click();
 		const panel = vng.getByRole('region', { name: 'Meldingen' });
 		await expect(panel.getByRole('link', { name: `Geagendeerd: ${title}` })).toBeVisible();
-		// Opening marks them read (fewer than before: a test beside this one may notify anew).
-		await expect.poll(unread).toBeLessThan(before);
+		// Opening marks them read: a second browser below lists this one as read. (The count is no
+		// measure: tests beside this one notify the same demo person while it runs.)
 		await vng.screenshot({ path: 'test-results/realtime-notification.png' });
 		await expectNoAxeViolations(vng);
 		await vng.keyboard.press('Escape');
