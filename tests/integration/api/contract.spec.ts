@@ -337,6 +337,15 @@ describe('every operation answers exactly what the document says', () => {
 			status: 404
 		});
 		await contract('listPublications', null, { query: '?year=nooit', status: 400 });
+		const ori = await contract('getPublicationOri', null, { id: published.meeting.id });
+		const vergadering = ori.body.vergadering as { agendapunten: unknown[] };
+		expect(vergadering.agendapunten).toHaveLength(1);
+		expect(ori.body.vertrouwelijkeAgendapunten).toBe(1);
+		await contract('getPublicationOri', null, {
+			id: published.meeting.id,
+			query: '?version=0',
+			status: 400
+		});
 	});
 
 	it('the besluitenlijst: read, verification, akkoord, a correction and its answer, adopt, publish, a corrected version', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decisionOutcomes, meetingKinds } from '../db/schema';
 import { publicationFilters } from '../publications';
+import { oriPublicatie } from '../publications/formats/ori';
 import { operationsOf } from './operation';
 import { party, uuid } from './schemas';
 
@@ -162,6 +163,18 @@ export const publicOperations = operationsOf({
 		id: 'De vergadering',
 		query: publicationQuery,
 		response: publicationResponse,
+		errors: [400, 404, 429]
+	},
+	getPublicationOri: {
+		method: 'get',
+		path: '/api/v1/public/publications/{id}/ori',
+		tag,
+		public: true,
+		summary: 'De gepubliceerde besluitenlijst als open data in ORI 2.0-termen',
+		description: `Vergadering, Agendapunt (agendapuntKenmerk, agendapuntvolgnummer, agendapuntTitel, indicatieHamerstuk, indicatorBehandeld, informatieobjecten) en Besluit (besluitresultaat, besluittoelichting, toezegging), met het mini-ORI-profiel (wooInformatiecategorie, de organisatie als TOOI-URI); docs/ori.md beschrijft elk veld. Dezelfde inhoud als /publicaties/{id}/ori.json. ${publicDescription}`,
+		id: 'De vergadering',
+		query: publicationQuery,
+		response: oriPublicatie,
 		errors: [400, 404, 429]
 	}
 });
