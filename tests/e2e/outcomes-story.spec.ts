@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
-import { startOfAmsterdamDay } from '../../src/lib/time';
 import { expectNoAxeViolations } from './support/identity';
-import { api, expect, signedIn, test, uniqueTitle } from './meetings.fixtures';
+import { expect, test } from './meetings.fixtures';
+import { bestuurders, heldMeeting as heldToday, personPage } from './outcomes.fixtures';
 
 /*
  * The story of a meeting's outcomes (issue 13), through the pages: a meeting of this test's own is
@@ -14,8 +14,6 @@ import { api, expect, signedIn, test, uniqueTitle } from './meetings.fixtures';
 test.setTimeout(300_000);
 
 const HOUR = 3_600_000;
-const amsterdamDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
-const bestuurders = ['rijk', 'vng', 'ipo', 'uvw'] as const;
 const labels = {
 	rijk: 'het Rijk',
 	vng: 'VNG',
@@ -23,81 +21,16 @@ const labels = {
 	uvw: 'de Unie van Waterschappen'
 } as const;
 
-async function personPage(browser: Browser, baseURL: string | undefined, local: string) {
-	const context = await browser.newContext({ baseURL });
-	return signedIn(await context.newPage(), local);
-}
-
-async function put(page: Page, path: string, body: unknown) {
-	const response = await page.request.fetch(`/api/v1${path}`, {
-		method: 'PUT',
-		headers: { origin: new URL(page.url()).origin, 'content-type': 'application/json' },
-		data: JSON.stringify(body)
-	});
-	expect(response.status(), await response.text()).toBeLessThan(300);
-}
-
 /** A meeting held today with one openbaar and one vertrouwelijk item, each decided. */
-async function heldMeeting(
-	secretariaat: Page,
-	parties: Page[],
-	browser: Browser,
-	baseURL?: string
-) {
-	const word = `uitkomst${Date.now().toString(36)}`;
-	const now = Date.now();
-	const dayStart = startOfAmsterdamDay(amsterdamDate.format(new Date(now))).getTime();
-	const startsAt = new Date(Math.max(dayStart, now - HOUR));
-	let meeting = await api(secretariaat, 'POST', '/meetings', {
-		kind: 'overhedenoverleg',
-		title: uniqueTitle('Overhedenoverleg uitkomsten'),
-		startsAt: startsAt.toISOString(),
-		endsAt: new Date(startsAt.getTime() + 3 * HOUR).toISOString(),
-		location: 'Den Haag',
-		chair: 'Minister-president'
-	});
-	meeting = await api(secretariaat, 'POST', `/meetings/${meeting.id}/open`, undefined, 1);
-	const vng = await personPage(browser, baseURL, 'medewerker.vng');
-	const items = [];
-	for (const [title, confidentiality] of [
-		[`Jeugdzorg en de ${word}`, 'openbaar'],
-		['Vertrouwelijk: de ingebrekestelling', 'vertrouwelijk']
-	] as const) {
-		const draft = await api(vng, 'POST', '/items', {
-			title: uniqueTitle(title),
-			summary: 'Voor het e2e-verhaal van de uitkomsten.',
-			purpose: 'besluitvorming',
-			proposedDecision: '1. in te stemmen met het voorstel.',
-			confidentiality,
-			meetingId: meeting.id
-		});
-		const submitted = await api(vng, 'POST', `/items/${draft.id}/submit`, undefined, 1);
-		items.push(
-			await api(
-				secretariaat,
-				'POST',
-				`/items/${draft.id}/place`,
-				{ minutes: 20 },
-				submitted.version
-			)
-		);
-	}
-	await vng.context().close();
-	meeting = await api(secretariaat, 'GET', `/meetings/${meeting.id}`);
-	meeting = await api(
-		secretariaat,
-		'POST',
-		`/meetings/${meeting.id}/start-alignment`,
-		undefined,
-		meeting.version
-	);
-	for (const party of parties)
-		await api(party, 'POST', `/meetings/${meeting.id}/approvals`, { decision: 'akkoord' });
-	meeting = await api(secretariaat, 'GET', `/meetings/${meeting.id}`);
-	await api(secretariaat, 'POST', `/meetings/${meeting.id}/adopt`, undefined, meeting.version);
-	await api(secretariaat, 'POST', `/meetings/${meeting.id}/session`);
-	for (const item of items)
-		await put(secretariaat, `/items/${item.id}/decision`, {
+function heldMeeting(secretariaat: Page, parties: Page[], browser: Browser, baseURL?: string) {
+	return heldToday(secretariaat, {
+		parties,
+		browser,
+		baseURL,
+		title: 'Overhedenoverleg uitkomsten',
+		firstItem: (word) => `Jeugdzorg en de ${word}`,
+		secondItem: 'Vertrouwelijk: de ingebrekestelling',
+		decision: (word) => ({
 			outcome: 'aangenomen',
 			dicta: [`de ${word} vast te stellen;`, 'het BOFv te vragen de verdeling uit te werken.'],
 			commitments: [
@@ -108,10 +41,9 @@ async function heldMeeting(
 					dueDate: '2027-05-31'
 				}
 			]
-		});
-	meeting = await api(secretariaat, 'GET', `/meetings/${meeting.id}`);
-	await api(secretariaat, 'POST', `/meetings/${meeting.id}/hold`, undefined, meeting.version);
-	return { meeting, items, word };
+		}),
+		word: `uitkomst${Date.now().toString(36)}`
+	});
 }
 
 async function axeInBothLanguages(page: Page, path: string) {
