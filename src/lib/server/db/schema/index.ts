@@ -10,3 +10,4 @@ export * from './delegations';
 export * from './notifications';
 export * from './decisions';
 export * from './decision-lists';
+export * from './agreements';
