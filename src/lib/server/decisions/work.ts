@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { useDb } from '../db';
 import { decisionLists, meetings, parties, type Party } from '../db/schema';
 import type { Actor } from '../access';
-import { verificationStates } from './list';
+import { verificationStates } from './list-view';
 
 /*
  * The besluitenlijsten as "Mijn werk" lists them: for a party, the lists that wait for its word
