@@ -54,6 +54,15 @@ export interface DelegatedSubject {
 	delegated: boolean;
 }
 
+/** Something some parties answer for: an agreement's responsible parties (actiehouders). */
+export interface ResponsibleSubject {
+	parties: readonly Party[];
+}
+/** A change of an agreement's status: `closing` is afgerond or vervallen. */
+export interface StatusSubject extends ResponsibleSubject {
+	closing: boolean;
+}
+
 /** What is someone's own does not exist for anyone else. */
 export const ownOnly = (actor: Actor, subject: OwnSubject): Verdict =>
 	subject.personId === actor.personId ? 'ok' : 'hidden';
@@ -93,3 +102,14 @@ export const ownCommentOrSecretariat = (actor: Actor, subject: CommentSubject): 
 
 export const ownPartyWithDelegation = (actor: Actor, subject: DelegatedSubject): Verdict =>
 	subject.party === actor.party && subject.delegated ? 'ok' : 'forbidden';
+
+/** Only a responsible party reports on its part of an agreement. */
+export const amongResponsibleParties = (actor: Actor, subject: ResponsibleSubject): Verdict =>
+	actor.party !== null && subject.parties.includes(actor.party) ? 'ok' : 'forbidden';
+
+/** The secretariat sets any status; a responsible party its own work's, never closing it. */
+export const statusByOwnerOrSecretariat = (actor: Actor, subject: StatusSubject): Verdict =>
+	actor.role === 'secretariaat' ||
+	(!subject.closing && actor.party !== null && subject.parties.includes(actor.party))
+		? 'ok'
+		: 'forbidden';

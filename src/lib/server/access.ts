@@ -19,6 +19,8 @@ export type {
 	OwnSubject,
 	PartySubject,
 	PersonSubject,
+	ResponsibleSubject,
+	StatusSubject,
 	Verdict
 } from './access-subjects';
 export { permissionNames, permissionRules, permissionTable, type Permission } from './permissions';

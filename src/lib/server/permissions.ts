@@ -1,4 +1,5 @@
 import {
+	amongResponsibleParties,
 	inviteWithinOwnRank,
 	ownComment,
 	ownCommentOrSecretariat,
@@ -8,6 +9,7 @@ import {
 	ownParty,
 	ownPartyWithDelegation,
 	someoneElse,
+	statusByOwnerOrSecretariat,
 	withinAudience,
 	type Actor,
 	type Verdict
@@ -202,6 +204,38 @@ export const permissionRules = {
 		write: true,
 		description: 'De eigen persoonlijke agendafeed aanmaken, vernieuwen en intrekken',
 		check: ownOnly
+	},
+	'agreement.read': {
+		roles: everyone,
+		write: false,
+		description: 'Afspraken bekijken, met actiehouders, voortgang, bekrachtiging en de keten',
+		check: withinAudience
+	},
+	'agreement.manage': {
+		roles: ['secretariaat'],
+		write: true,
+		description:
+			'Afspraken maken, bewerken, actiehouders toevoegen en verwijderen, en afspraken doorverwijzen'
+	},
+	'agreement.set_status': {
+		roles: ['medewerker', 'bestuurder', 'secretariaat'],
+		write: true,
+		description:
+			'De status van een afspraak zetten (een actiehouder alleen in uitvoering of vertraagd)',
+		check: statusByOwnerOrSecretariat
+	},
+	'agreement.progress': {
+		roles: ['medewerker', 'bestuurder'],
+		write: true,
+		description:
+			'Voortgang melden op een afspraak, voor het deel van de eigen partij als actiehouder',
+		check: amongResponsibleParties
+	},
+	'agreement.ratify': {
+		roles: ['medewerker', 'bestuurder'],
+		write: true,
+		description: 'De ledenraadpleging over een afspraak vastleggen, voor de eigen koepel',
+		check: ownParty
 	}
 } as const satisfies Record<string, Rule>;
 
