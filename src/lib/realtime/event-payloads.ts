@@ -3,6 +3,7 @@ import type { AgendaSnapshotItem } from '$lib/agenda/compare';
 import type { ApprovalRecord, MeetingItemRow, Party } from '$lib/agenda/meeting-view';
 import type { RealtimeEvent } from './protocol';
 import { decisionPayloads } from './decision-payloads';
+import { agreementPayloads } from './agreement-payloads';
 
 /*
  * What each live event carries, described once (HOUSE.md, "Live state, not reloads"): the verbs
@@ -208,7 +209,9 @@ export const eventPayloads = {
 		muted: z.array(z.string())
 	}),
 	// Meeting mode and decisions (decision-payloads.ts).
-	...decisionPayloads
+	...decisionPayloads,
+	// The agreements register (agreement-payloads.ts).
+	...agreementPayloads
 };
 
 export type PayloadType = keyof typeof eventPayloads;

@@ -1,0 +1,65 @@
+import { and, eq } from 'drizzle-orm';
+import { transaction } from '../db';
+import { agreementProgress } from '../db/schema';
+import { requireAccess, type Actor } from '../access';
+import type { RequestContext } from '../identity/context';
+import { StateError } from '../kernel/errors';
+import { parseInput } from '../kernel/input';
+import type { LiveAgreementRow, LiveProgress } from '../../realtime/agreement-payloads';
+import { progressSchema } from './schemas';
+import { isClosed } from './status';
+import { findAgreement, ownerParties, recordEvent } from './store';
+
+/*
+ * A responsible party's progress reports: append-only (the database refuses a change; a correction
+ * is a new report). A report does not change the agreement's version: it is a row of its own, so
+ * an owner's report does not make the secretariaat's open edit stale.
+ */
+
+/**
+ * A medewerker or bestuurder of a responsible party reports on its own part: a dated text, and
+ * optionally how far along it is (0–100%). Attachments are left for later.
+ */
+export async function reportProgress(
+	actor: Actor,
+	agreementId: string,
+	input: unknown,
+	context: RequestContext = {}
+): Promise<{ progress: LiveProgress; agreement: LiveAgreementRow }> {
+	const fields = parseInput(progressSchema, input);
+	return transaction(async (tx) => {
+		const found = await findAgreement(tx, actor, agreementId, { lock: true });
+		requireAccess(actor, 'agreement.progress', { parties: ownerParties(found) });
+		if (isClosed(found.row.status))
+			throw new StateError(
+				`Deze afspraak is ${found.row.status}; er komt geen voortgang meer bij.`
+			);
+		const [saved] = await tx
+			.insert(agreementProgress)
+			.values({
+				agreementId: found.row.id,
+				party: actor.party!,
+				text: fields.text,
+				percent: fields.percent,
+				createdBy: actor.personId
+			})
+			.returning();
+		const progress: LiveProgress = {
+			id: saved!.id,
+			party: saved!.party,
+			text: saved!.text,
+			percent: saved!.percent,
+			createdByName: actor.name,
+			createdAt: saved!.createdAt.toISOString()
+		};
+		const agreement = await recordEvent(
+			tx,
+			actor,
+			context,
+			found.row,
+			'agreement.progress_reported.v1',
+			{ progress }
+		);
+		return { progress, agreement };
+	});
+}
