@@ -4,6 +4,7 @@ import type { ApprovalRecord, MeetingItemRow, Party } from '$lib/agenda/meeting-
 import type { RealtimeEvent } from './protocol';
 import { decisionPayloads } from './decision-payloads';
 import { agreementPayloads } from './agreement-payloads';
+import { publicPayloads } from './public-payloads';
 
 /*
  * What each live event carries, described once (HOUSE.md, "Live state, not reloads"): the verbs
@@ -210,6 +211,8 @@ export const eventPayloads = {
 	}),
 	// Meeting mode and decisions (decision-payloads.ts).
 	...decisionPayloads,
+	// The public side (public-payloads.ts).
+	...publicPayloads,
 	// The agreements register (agreement-payloads.ts).
 	...agreementPayloads
 };

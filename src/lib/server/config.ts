@@ -75,6 +75,41 @@ export const configSchema = z.object({
 			.max(1_000_000, { error: 'at most 1000000 attempts' })
 			.default(30)
 	),
+	/**
+	 * Anonymous sockets of the public pages (the /public namespace) per IP address, per process:
+	 * enough for a household or an office behind one address, too few to exhaust the server.
+	 */
+	PUBLIC_SOCKETS_PER_IP: z.preprocess(
+		emptyAsUndefined,
+		z.coerce
+			.number({ error: 'a number of connections' })
+			.int({ error: 'a whole number of connections' })
+			.min(1, { error: 'at least 1 connection' })
+			.max(100_000, { error: 'at most 100000 connections' })
+			.default(20)
+	),
+	/**
+	 * adapter-node's client address (read here too, so that the public socket counts the address
+	 * the rate limits do): the header a trusted proxy puts it in, e.g. x-forwarded-for ...
+	 */
+	ADDRESS_HEADER: z.preprocess(
+		emptyAsUndefined,
+		z
+			.string()
+			.regex(/^[A-Za-z0-9-]+$/, { error: 'an HTTP header name, e.g. x-forwarded-for' })
+			.transform((name) => name.toLowerCase())
+			.optional()
+	),
+	/** ... and for x-forwarded-for, how many proxies from the right end of it are trusted. */
+	XFF_DEPTH: z.preprocess(
+		emptyAsUndefined,
+		z.coerce
+			.number({ error: 'a number of proxies' })
+			.int({ error: 'a whole number of proxies' })
+			.min(1, { error: 'at least 1 proxy' })
+			.max(20, { error: 'at most 20 proxies' })
+			.default(1)
+	),
 	/** Seed demo data into an empty database. Defaults to on for the embedded engine only. */
 	DEMO: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
 	/** Sessions end after this much inactivity (sliding) ... */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useDb } from '../../../src/lib/server/db';
 import { events } from '../../../src/lib/server/db/schema';
 import { visibleToPrincipal } from '../../../src/lib/server/audience';
@@ -9,10 +9,13 @@ import {
 	authenticateHandshake,
 	HandshakeRefused
 } from '../../../src/lib/server/realtime/handshake';
+import type { ReplayAck } from '../../../src/lib/realtime/protocol';
+import { PUBLIC_NAMESPACE } from '../../../src/lib/realtime/public-protocol';
 import { createTeam, type Team } from '../agenda/fixtures';
 import { useProcessDatabase } from '../process-env';
 import { adoptedListWith, decisionFor, publishedListWith } from './fixtures';
 import { publicRoutes, type Visit } from './route-calls';
+import { client, emitWithAck, eventually, startRealtime, type Listener } from '../realtime/harness';
 
 /*
  * The public side must never show what is vertrouwelijk or not (yet) published (issue 13). One
@@ -21,7 +24,8 @@ import { publicRoutes, type Visit } from './route-calls';
  * only vastgesteld. Each of them carries its own marker in every field the public side could show;
  * then every public route is called (pages, the API, the searches, the downloads, every format
  * another helper adds under (public)), and only the published marker may appear. It must appear,
- * or the test would pass on a side that shows nothing at all.
+ * or the test would pass on a side that shows nothing at all. The public socket too: an anonymous
+ * one listens from the start, and asks for a replay of everything at the end.
  */
 
 useProcessDatabase();
@@ -37,9 +41,14 @@ let team: Team;
 let published: Awaited<ReturnType<typeof publishedListWith>>;
 let adopted: Awaited<ReturnType<typeof adoptedListWith>>;
 const attachmentIds: string[] = [];
+let realtime: Awaited<ReturnType<typeof startRealtime>>;
+let visitor: Listener;
 
 beforeAll(async () => {
 	team = await createTeam();
+	realtime = await startRealtime();
+	visitor = client(`${realtime.url}${PUBLIC_NAMESPACE}`, {});
+	await visitor.welcome;
 	published = await publishedListWith(
 		team,
 		[
@@ -58,6 +67,10 @@ beforeAll(async () => {
 		for (const file of await listAttachments(team.secretariaat, item.id))
 			attachmentIds.push(file.id);
 }, 120_000);
+afterAll(async () => {
+	visitor.close();
+	await realtime.stop();
+});
 
 function paramSets(names: string[]): Record<string, string>[] {
 	const meetings = [published.meeting.id, adopted.meeting.id, randomUUID(), 'geen-uuid'];
@@ -148,8 +161,16 @@ describe('the leak test: nothing vertrouwelijk or unpublished reaches the public
 		}
 	});
 
-	it('the socket: no anonymous connection, and the public audience hears nothing hidden', async () => {
-		// No cookie and no token: the handshake is refused, so an anonymous socket joins no room.
+	it('the socket: the anonymous one hears and replays the published only; the signed-in one refuses it', async () => {
+		// Live and replayed, what the public namespace sent: the published marker, and no other.
+		await eventually(() => visitor.events.length > 0);
+		const replay = await emitWithAck<ReplayAck>(visitor, 'replay', { since: 0 });
+		if (!replay.ok) throw new Error(`replay refused: ${replay.error.message}`);
+		for (const sent of [JSON.stringify(visitor.events), JSON.stringify(replay.events)]) {
+			expect(sent).toContain(PUBLISHED);
+			for (const marker of hidden) expect(sent).not.toContain(marker);
+		}
+		// No cookie and no token: the signed-in namespace's handshake is refused.
 		await expect(
 			authenticateHandshake({
 				headers: { origin: 'http://localhost:4305', host: 'localhost:4305' },

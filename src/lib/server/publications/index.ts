@@ -7,6 +7,7 @@ import { isUuid } from '../kernel/ids';
 import { parseInput } from '../kernel/input';
 import { freeText } from '../kernel/text';
 import type { PublishedList, PublishedVersionMeta } from '../../decisions/published';
+import { versionMeta } from './live';
 
 /*
  * What anyone may read, without an account: the published versions of besluitenlijsten, and only
@@ -104,17 +105,10 @@ export async function getPublication(meetingId: string, number?: number): Promis
 	if (rows.length === 0) throw new AccessError(404);
 	const chosen = number === undefined ? rows[0] : rows.find((row) => row.number === number);
 	if (!chosen) throw new AccessError(404);
-	const meta = (row: (typeof rows)[number]): PublishedVersionMeta => ({
-		number: row.number,
-		publishedAt: row.publishedAt.toISOString(),
-		reason: row.reason,
-		reasonCode: row.reasonCode,
-		note: row.note
-	});
 	return {
 		list: chosen.snapshot as PublishedList,
-		version: meta(chosen),
-		versions: rows.map(meta)
+		version: versionMeta(chosen),
+		versions: rows.map(versionMeta)
 	};
 }
 

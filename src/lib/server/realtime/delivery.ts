@@ -1,12 +1,14 @@
 import { onCommittedEvents, publishElsewhere } from '../events/bus';
 import { logger } from '../logger';
 import { useDb } from '../db';
+import { withoutPublishedVersions, withPublishedVersions } from '../publications/live';
 import type { RealtimeEvent } from '../../realtime/protocol';
 import type { IO } from './io';
 import { noteDelivered } from './live';
+import type { PublicSide } from './public';
 import type { RedisLinks } from './redis-links';
 import { withCommentText } from './comment-text';
-import { eventRooms, lastEventId, toWire } from './rooms';
+import { eventRooms, lastEventId, reachesPublic, toWire } from './rooms';
 
 type Batch = Array<{ rooms: string[]; event: RealtimeEvent }>;
 
@@ -15,9 +17,15 @@ type Batch = Array<{ rooms: string[]; event: RealtimeEvent }>;
  * and to the other processes through Redis; theirs, when they arrive, to this process's sockets.
  * The two paths do not wait for each other, so a client may get a newer event of this process
  * before an older one of another: clients replay from a margin below the newest id they saw
- * (docs/realtime.md, "Replay and catching up").
+ * (docs/realtime.md, "Replay and catching up"). What reaches the public room goes, in its public
+ * projection, to the anonymous sockets of the public namespace as well (public.ts), by the same
+ * two paths.
  */
-export async function startDelivery(io: IO, links: RedisLinks | null) {
+export async function startDelivery(
+	io: IO,
+	links: RedisLinks | null,
+	publicSide: PublicSide | null = null
+) {
 	// The newest event this process has handed to its sockets: where a gap in delivery begins.
 	let highest = 0;
 	try {
@@ -33,6 +41,9 @@ export async function startDelivery(io: IO, links: RedisLinks | null) {
 			// Where a page loaded now starts listening: only ids that reached this process count.
 			noteDelivered(event.id);
 		}
+		publicSide?.deliver(
+			batch.filter(({ rooms }) => reachesPublic(rooms)).map(({ event }) => event)
+		);
 	}
 
 	async function withText(batch: Batch): Promise<Batch> {
@@ -56,23 +67,43 @@ export async function startDelivery(io: IO, links: RedisLinks | null) {
 		}
 	}
 
+	/** What the log does not keep: a comment's text, a publication's version (both on the way out). */
+	async function completed(batch: Batch): Promise<Batch> {
+		const withComments = batch.some(({ event }) => event.subjectType === 'comment')
+			? await withText(batch)
+			: batch;
+		const events = withComments.map(({ event }) => event);
+		try {
+			const published = await withPublishedVersions(await useDb(), events);
+			return withComments.map((entry, n) => ({ ...entry, event: published[n]! }));
+		} catch (error) {
+			// Without its version the event still goes: a public page that cannot apply it reloads.
+			logger.warn({ err: error }, 'realtime: could not read a published version for its event');
+			const bare = withoutPublishedVersions(events);
+			return withComments.map((entry, n) => ({ ...entry, event: bare[n]! }));
+		}
+	}
+
 	function deliver(batch: Batch) {
 		deliverLocally(batch);
 		if (links) io.serverSideEmit('oho:events', batch);
 	}
 
-	// A batch with a comment waits for the comment's text (comment-text.ts); the batches after it
-	// wait their turn, so that this process's events still leave in the order they committed.
+	// A batch with a comment or a publication waits for what the log does not keep (the comment's
+	// text, the published version); the batches after it wait their turn, so that this process's
+	// events still leave in the order they committed. Other processes get them completed.
 	let queue: Promise<void> | null = null;
 	const unsubscribe = onCommittedEvents((rows) => {
 		const batch = rows
 			.map((row) => ({ rooms: eventRooms(row), event: toWire(row) }))
 			.filter((entry) => entry.rooms.length > 0);
 		if (batch.length === 0) return;
-		const needsText = batch.some(({ event }) => event.subjectType === 'comment');
-		if (!queue && !needsText) return deliver(batch);
+		const incomplete = batch.some(
+			({ event }) => event.subjectType === 'comment' || event.subjectType === 'publication'
+		);
+		if (!queue && !incomplete) return deliver(batch);
 		const turn: Promise<void> = (queue ?? Promise.resolve())
-			.then(async () => deliver(needsText ? await withText(batch) : batch))
+			.then(async () => deliver(incomplete ? await completed(batch) : batch))
 			.catch((error: unknown) => logger.error({ err: error }, 'realtime: delivery failed'))
 			.finally(() => {
 				if (queue === turn) queue = null;
@@ -93,6 +124,7 @@ export async function startDelivery(io: IO, links: RedisLinks | null) {
 			logger.info({ since }, 'realtime: Redis is back; asking clients to catch up');
 			publishElsewhere(null);
 			io.local.emit('resync', { since });
+			publicSide?.resync(since);
 		});
 	}
 

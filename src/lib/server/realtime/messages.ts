@@ -5,6 +5,7 @@ import { findVisibleItem } from '../agenda/store';
 import { useDb } from '../db';
 import { logger } from '../logger';
 import { findMeeting } from '../meetings/queries';
+import { withPublishedVersions } from '../publications/live';
 import { REPLAY_LIMIT, type ProblemAck } from '../../realtime/protocol';
 import type { AppSocket } from './io';
 import type { Presence } from './presence';
@@ -53,8 +54,9 @@ export async function onConnection(socket: AppSocket, presence: Presence) {
 		if (rows.length > REPLAY_LIMIT) {
 			return { ok: true, events: [], lastEventId: newest, tooFarBehind: true };
 		}
-		// Comments with their text as it is now (the log holds none: comment-text.ts).
-		const replayed = await withCommentText(db, rows.map(toWire));
+		// Comments with their text as it is now (the log holds none: comment-text.ts), publications
+		// with their version (publications/live.ts).
+		const replayed = await withPublishedVersions(db, await withCommentText(db, rows.map(toWire)));
 		return { ok: true, events: replayed, lastEventId: newest, tooFarBehind: false };
 	});
 

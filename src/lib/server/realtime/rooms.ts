@@ -27,6 +27,11 @@ export function eventRooms(event: Pick<EventRow, 'audience'>): string[] {
 	return [...event.audience];
 }
 
+/** Whether an event with these rooms is for everyone: it goes to the public namespace too. */
+export function reachesPublic(eventRooms: readonly string[]): boolean {
+	return eventRooms.includes(rooms.public);
+}
+
 /** The rooms of a signed-in actor: the audience keys it holds. */
 export function actorRooms(actor: Actor): string[] {
 	return principalKeys(actor);
@@ -58,6 +63,20 @@ export async function visibleEventsSince(
 		.select()
 		.from(events)
 		.where(and(gt(events.id, since), visibleToPrincipal(events.audience, actor)))
+		.orderBy(asc(events.id))
+		.limit(limit);
+}
+
+/** Up to `limit` events after `since` that anyone may see (nobody signed in), oldest first. */
+export async function publicEventsSince(
+	db: Executor,
+	since: number,
+	limit: number
+): Promise<EventRow[]> {
+	return db
+		.select()
+		.from(events)
+		.where(and(gt(events.id, since), visibleToPrincipal(events.audience, null)))
 		.orderBy(asc(events.id))
 		.limit(limit);
 }

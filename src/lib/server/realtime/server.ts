@@ -10,6 +10,7 @@ import { authenticateHandshake, HandshakeRefused } from './handshake';
 import type { IO } from './io';
 import { onConnection, UNAVAILABLE } from './messages';
 import { presence as startPresence } from './presence';
+import { startPublic } from './public';
 import { redisLinks } from './redis-links';
 import { endSocketsWithTheirSessions } from './sessions';
 
@@ -18,7 +19,8 @@ import { endSocketsWithTheirSessions } from './sessions';
  * handshake.ts (who a socket is), messages.ts (what a socket may say), delivery.ts (committed
  * events to rooms, here and across processes), presence.ts (who is there, as deltas),
  * redis-links.ts (the connections to Redis, and the gaps when they drop), sessions.ts (sockets
- * end with their sessions), rooms.ts (rooms are audiences; the replay).
+ * end with their sessions), rooms.ts (rooms are audiences; the replay), public.ts (the public
+ * pages' anonymous, read-only namespace).
  */
 
 export interface RealtimeServer {
@@ -99,7 +101,8 @@ export async function attachRealtime(
 
 	const presence = startPresence(io, links);
 	io.on('connection', (socket) => void onConnection(socket, presence));
-	const delivery = await startDelivery(io, links);
+	const publicSide = startPublic(io);
+	const delivery = await startDelivery(io, links, publicSide);
 	const stopSessions = endSocketsWithTheirSessions(io);
 
 	const server: RealtimeServer = {
@@ -109,6 +112,7 @@ export async function attachRealtime(
 			delivery.stop();
 			presence.stop();
 			io.local.disconnectSockets(true);
+			await publicSide.stop();
 			io.engine.close();
 			await io.of('/').adapter.close?.();
 			if (redis) await redis.quit().catch(() => undefined);
