@@ -56,6 +56,7 @@ export function concernsPage(event: RealtimeEvent, page: PageOnScreen, viewer: V
 	if (route === '/vergaderingen/[id]') {
 		return event.meetingId === page.params.id || event.subjectId === page.params.id;
 	}
+	if (route === '/vergaderingen/[id]/besluitenlijst') return event.meetingId === page.params.id;
 	if (route === '/agendapunten/[id]' || route === '/agendapunten/[id]/geschiedenis') {
 		if (itemOf(event) === page.params.id) return true;
 		// The item's new place when the agenda was reordered or renumbered around it.
@@ -81,6 +82,7 @@ export function concernsPage(event: RealtimeEvent, page: PageOnScreen, viewer: V
 		case '/mijn-werk':
 			// One person's short lists, of many kinds: reloading them for an item, agenda or meeting
 			// event costs one small load for that person, far less than applying each kind in place.
+			// The besluitenlijst's events it applies in place (work-live.svelte.ts).
 			return itemEvent || agendaEvent || meetingEvent || event.type.startsWith('decision_list.');
 		default:
 			return false;

@@ -17,7 +17,7 @@ import { publishSchema, republishSchema, correctionReasons } from './list-schema
 import { publicSnapshot } from './publish';
 import { listEvent, listFor, listInVerification, save } from './list-store';
 import { by } from './decision-events';
-import { verificationStates } from './list-view';
+import { listShown, verificationStates } from './list-view';
 
 /*
  * The end of the besluitenlijst's way: adopted (vastgesteld), then published as a version that
@@ -65,7 +65,10 @@ export async function adoptDecisionList(
 			noResponseParties: silent
 		});
 		await appendEvents(tx, by(actor, context), [
-			listEvent(meeting, 'decision_list.adopted.v1', { noResponseParties: silent })
+			listEvent(meeting, 'decision_list.adopted.v1', {
+				noResponseParties: silent,
+				...(await listShown(tx, saved))
+			})
 		]);
 		return saved;
 	});
@@ -141,9 +144,12 @@ async function writeVersion(
 			publishedBy: actor.personId
 		})
 		.returning();
-	await save(tx, list, { status: 'gepubliceerd', publishedVersion: number });
+	const saved = await save(tx, list, { status: 'gepubliceerd', publishedVersion: number });
 	await appendEvents(tx, by(actor, context), [
-		listEvent(meeting, 'decision_list.published.v1', { number }),
+		listEvent(meeting, 'decision_list.published.v1', {
+			number,
+			...(await listShown(tx, saved))
+		}),
 		// For everyone, account or not: the public pages follow publication.
 		{
 			type: 'publication.published.v1',

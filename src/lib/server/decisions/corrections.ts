@@ -10,7 +10,8 @@ import { findMeeting } from '../meetings/queries';
 import { parseDicta } from '../../decisions/outcomes';
 import { answerSchema, correctionSchema } from './list-schemas';
 import { listEvent, listInVerification } from './list-store';
-import { by } from './decision-events';
+import { by, type Payload } from './decision-events';
+import { correctionView, listShown } from './list-view';
 import { decisionView } from './store';
 import { afterDecisionChange, recordWord, requireSpeaker } from './verification';
 
@@ -40,7 +41,9 @@ export async function proposeCorrection(
 			listEvent(meeting, 'decision_list.correction_proposed.v1', {
 				party,
 				correctionId: row!.id,
-				decisionId
+				decisionId,
+				correction: correctionView(row!),
+				...(await listShown(tx, list))
 			})
 		]);
 		return row!;
@@ -71,7 +74,7 @@ export async function answerCorrection(
 			.from(decisionLists)
 			.where(eq(decisionLists.id, correction.listId));
 		const meeting = await findMeeting(tx, list!.meetingId, { lock: true });
-		await listInVerification(tx, meeting);
+		const current = await listInVerification(tx, meeting);
 		if (correction.status !== 'voorgesteld')
 			throw new StateError('Op deze correctie is al geantwoord.');
 		const [saved] = await tx
@@ -84,28 +87,42 @@ export async function answerCorrection(
 			})
 			.where(eq(decisionCorrections.id, correction.id))
 			.returning();
+		const changed = accept
+			? await tx
+					.update(decisions)
+					.set({
+						dicta: parseDicta(correction.proposal),
+						version: sqlIncrement(),
+						updatedAt: new Date()
+					})
+					.where(eq(decisions.id, correction.decisionId))
+					.returning()
+					.then(([row]) => row!)
+			: null;
+		// Read after the decision changed: the words it no longer matches read as reset already.
+		const shown = await listShown(tx, current);
 		const events: EventInput[] = [
 			listEvent(meeting, 'decision_list.correction_answered.v1', {
 				party: correction.party,
 				correctionId: correction.id,
-				accepted: accept
+				accepted: accept,
+				correction: correctionView(saved!),
+				...shown
 			})
 		];
-		if (accept) {
-			const dicta = parseDicta(correction.proposal);
-			const [changed] = await tx
-				.update(decisions)
-				.set({ dicta, version: sqlIncrement(), updatedAt: new Date() })
-				.where(eq(decisions.id, correction.decisionId))
-				.returning();
-			const view = await decisionView(tx, changed!);
+		if (changed) {
+			const view = await decisionView(tx, changed);
 			events.push({
 				type: 'decision.recorded.v1',
 				subjectType: 'decision',
 				subjectId: view.id,
 				meetingId: meeting.id,
 				audience: { kind: 'meeting', meetingId: meeting.id },
-				payload: { itemId: view.itemId, decision: view }
+				payload: {
+					itemId: view.itemId,
+					decision: view,
+					verifications: shown.verifications
+				} satisfies Payload<'decision.recorded.v1'>
 			});
 		}
 		await appendEvents(tx, by(actor, context), events);

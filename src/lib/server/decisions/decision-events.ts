@@ -5,7 +5,7 @@ import type { RequestContext } from '../identity/context';
 import type { MeetingRow } from '../meetings/queries';
 import type { ItemRow } from '../agenda/store';
 import { itemAudience } from '../agenda/audience';
-import type { decisionPayloads } from '../../realtime/decision-payloads';
+import type { decisionPayloads, LiveVerification } from '../../realtime/decision-payloads';
 import type { DecisionView } from './store';
 
 /* The events of meeting mode and of a recorded decision, shaped by the payload catalogue. */
@@ -31,13 +31,22 @@ export function meetingSessionEvent<
 	};
 }
 
-export function decisionEvent(item: ItemRow, view: DecisionView): EventInput {
+/** A decision recorded; with the parties' word after it once they spoke on the besluitenlijst. */
+export function decisionEvent(
+	item: ItemRow,
+	view: DecisionView,
+	verifications?: LiveVerification[]
+): EventInput {
 	return {
 		type: 'decision.recorded.v1',
 		subjectType: 'decision',
 		subjectId: view.id,
 		meetingId: view.meetingId,
 		...itemAudience(item),
-		payload: { itemId: item.id, decision: view } satisfies Payload<'decision.recorded.v1'>
+		payload: {
+			itemId: item.id,
+			decision: view,
+			...(verifications ? { verifications } : {})
+		} satisfies Payload<'decision.recorded.v1'>
 	};
 }

@@ -11,6 +11,7 @@ import { findVisibleItem } from '../agenda/store';
 import { isOnAgenda } from '../../agenda/meeting-view';
 import { recordRefusal, requireRule } from './rules';
 import { afterDecisionChange } from './verification';
+import { wordsAfterChange } from './list-view';
 import { recordDecisionSchema } from './schemas';
 import { by, decisionEvent } from './decision-events';
 import {
@@ -108,7 +109,9 @@ export async function recordDecision(
 				commitments: 'Een toezegging hoort niet bij dit besluit. Laad de pagina opnieuw.'
 			});
 		const view = await decisionView(tx, saved!);
-		await appendEvents(tx, by(actor, context), [decisionEvent(item, view)]);
+		await appendEvents(tx, by(actor, context), [
+			decisionEvent(item, view, await wordsAfterChange(tx, meeting.id))
+		]);
 		// Ter verificatie: the akkoorden this change no longer matches are reset.
 		await afterDecisionChange(tx, actor, meeting.id);
 		return view;

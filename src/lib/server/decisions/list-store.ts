@@ -5,6 +5,8 @@ import type { EventInput } from '../events';
 import { fingerprint } from '../consent';
 import { StateError } from '../kernel/errors';
 import type { MeetingRow } from '../meetings/queries';
+import type { ListEventType } from '../../realtime/decision-payloads';
+import type { Payload } from './decision-events';
 import { decisionViews, type DecisionView } from './store';
 
 /*
@@ -18,13 +20,19 @@ import { decisionViews, type DecisionView } from './store';
  * verified and their fingerprint, and the shape of the list's events.
  */
 
-export function listEvent(
+/**
+ * An event of the list, for the meeting's participants: its step's own fields, and the list's
+ * state and the parties' word after the change (listShown), as the page applies them.
+ */
+export function listEvent<T extends ListEventType>(
 	meeting: MeetingRow,
-	type: `decision_list.${string}.v1`,
-	payload: Record<string, unknown>
+	type: T,
+	payload: Omit<Payload<T>, 'title'>
 ): EventInput {
+	// The same type, widened: EventInput's template cannot match a type whose name holds ".v".
+	const versioned: `decision_list.${string}.v1` = type;
 	return {
-		type,
+		type: versioned,
 		subjectType: 'decision_list',
 		subjectId: meeting.id,
 		meetingId: meeting.id,

@@ -6,45 +6,27 @@ import {
 	decisionListVerifications,
 	parties,
 	people,
-	type DecisionList,
-	type Party
+	type DecisionCorrection,
+	type DecisionList
 } from '../db/schema';
 import { requireAccess, type Actor } from '../access';
 import { findMeeting } from '../meetings/queries';
 import { publishableItems } from './publish';
 import { listFingerprint, workingDecisions } from './list-store';
+import type {
+	LiveCorrection,
+	LiveDecisionList,
+	LiveListState,
+	LiveVerification
+} from '../../realtime/decision-payloads';
 import type { DecisionView } from './store';
 
 /* The besluitenlijst as the table reads it: its state, each party's word and the corrections. */
 
-type Verification = 'akkoord' | 'correcties' | 'opnieuw_beoordelen' | 'open';
+/** The besluitenlijst as its page shows it, the shape its live events keep current. */
+export type DecisionListView = LiveDecisionList;
 
-export interface DecisionListView {
-	meetingId: string;
-	status: DecisionList['status'];
-	verificationClosesAt: string | null;
-	adoptedAt: string | null;
-	noResponseParties: Party[];
-	publishedVersion: number;
-	verifications: {
-		party: Party;
-		state: Verification;
-		decidedAt: string | null;
-		decidedByName: string | null;
-		changedSince: number[];
-	}[];
-	corrections: {
-		id: string;
-		decisionId: string;
-		party: Party;
-		proposal: string;
-		reason: string;
-		status: 'voorgesteld' | 'overgenomen' | 'afgewezen';
-		proposedAt: string;
-		answerReason: string | null;
-	}[];
-	decisions: DecisionView[];
-}
+type Verification = LiveVerification['state'];
 
 /** The items of the list with their confidentiality: what the publish form offers. */
 export async function publicationChoices(actor: Actor, meetingId: string) {
@@ -52,7 +34,10 @@ export async function publicationChoices(actor: Actor, meetingId: string) {
 	return publishableItems(await useDb(), meetingId);
 }
 
-export async function verificationStates(db: Executor, list: DecisionList) {
+export async function verificationStates(
+	db: Executor,
+	list: DecisionList
+): Promise<LiveVerification[]> {
 	const rows = await db
 		.select({ verification: decisionListVerifications, name: people.name })
 		.from(decisionListVerifications)
@@ -83,6 +68,52 @@ export async function verificationStates(db: Executor, list: DecisionList) {
 			changedSince: stale ? changedDecisions(v.snapshot as DecisionView[], working) : []
 		};
 	});
+}
+
+/** The list's own state as the page shows it. */
+export function listState(list: DecisionList): LiveListState {
+	return {
+		status: list.status,
+		verificationClosesAt: list.verificationClosesAt?.toISOString() ?? null,
+		adoptedAt: list.adoptedAt?.toISOString() ?? null,
+		noResponseParties: list.noResponseParties,
+		publishedVersion: list.publishedVersion
+	};
+}
+
+/**
+ * What every event of the list carries: its state and the parties' word after the change, read
+ * once per event for its one audience (the meeting's participants).
+ */
+export async function listShown(db: Executor, list: DecisionList) {
+	return { list: listState(list), verifications: await verificationStates(db, list) };
+}
+
+/**
+ * The parties' word after a change to one of the meeting's decisions, for its event; undefined
+ * while nobody has spoken on the list (nothing it holds for can have changed).
+ */
+export async function wordsAfterChange(db: Executor, meetingId: string) {
+	const [list] = await db
+		.select()
+		.from(decisionLists)
+		.where(eq(decisionLists.meetingId, meetingId));
+	if (!list) return undefined;
+	const words = await verificationStates(db, list);
+	return words.some((word) => word.decidedAt !== null) ? words : undefined;
+}
+
+export function correctionView(row: DecisionCorrection): LiveCorrection {
+	return {
+		id: row.id,
+		decisionId: row.decisionId,
+		party: row.party,
+		proposal: row.proposal,
+		reason: row.reason,
+		status: row.status,
+		proposedAt: row.proposedAt.toISOString(),
+		answerReason: row.answerReason
+	};
 }
 
 /** The agenda numbers of the decisions that differ between what a party saw and what is now. */
@@ -134,22 +165,9 @@ export async function getDecisionList(
 		.orderBy(asc(decisionCorrections.proposedAt));
 	return {
 		meetingId: meeting.id,
-		status: list.status,
-		verificationClosesAt: list.verificationClosesAt?.toISOString() ?? null,
-		adoptedAt: list.adoptedAt?.toISOString() ?? null,
-		noResponseParties: list.noResponseParties,
-		publishedVersion: list.publishedVersion,
+		...listState(list),
 		verifications: await verificationStates(db, list),
-		corrections: corrections.map((c) => ({
-			id: c.id,
-			decisionId: c.decisionId,
-			party: c.party,
-			proposal: c.proposal,
-			reason: c.reason,
-			status: c.status,
-			proposedAt: c.proposedAt.toISOString(),
-			answerReason: c.answerReason
-		})),
+		corrections: corrections.map(correctionView),
 		decisions: decisionsNow
 	};
 }

@@ -22,6 +22,7 @@ import {
 	workingDecisions
 } from './list-store';
 import { by } from './decision-events';
+import { listShown } from './list-view';
 
 /*
  * Verification of the besluitenlijst: the secretariaat sends it with a closing date, each party
@@ -56,11 +57,14 @@ export async function afterDecisionChange(tx: Transaction, actor: Actor, meeting
 				isNull(decisionListVerifications.resetAt)
 			)
 		);
-	if (standing.length === 0) return;
+	const current = listFingerprint(await workingDecisions(tx, meetingId));
+	if (!standing.some((row) => row.fingerprint !== current)) return;
 	const meeting = await findMeeting(tx, meetingId);
+	// The words as they stand after the change: a stale akkoord already reads as reset.
+	const shown = await listShown(tx, list);
 	await resetStaleConsents(tx, actor, {
 		standing,
-		current: listFingerprint(await workingDecisions(tx, meetingId)),
+		current,
 		reset: async (stale, at) => {
 			for (const row of stale)
 				await tx
@@ -71,7 +75,8 @@ export async function afterDecisionChange(tx: Transaction, actor: Actor, meeting
 		event: (row, at) =>
 			listEvent(meeting, 'decision_list.verification_reset.v1', {
 				party: row.party,
-				resetAt: at.toISOString()
+				resetAt: at.toISOString(),
+				...shown
 			})
 	});
 }
@@ -101,7 +106,8 @@ export async function startVerification(
 		});
 		await appendEvents(tx, by(actor, context), [
 			listEvent(meeting, 'decision_list.verification_started.v1', {
-				closesAt: closesAt.toISOString()
+				closesAt: closesAt.toISOString(),
+				...(await listShown(tx, saved))
 			})
 		]);
 		return saved;
@@ -164,7 +170,7 @@ export async function verifyDecisionList(
 		const list = await listInVerification(tx, meeting);
 		await recordWord(tx, actor, list, party, 'akkoord');
 		await appendEvents(tx, by(actor, context), [
-			listEvent(meeting, 'decision_list.verified.v1', { party })
+			listEvent(meeting, 'decision_list.verified.v1', { party, ...(await listShown(tx, list)) })
 		]);
 		return { party, decision: 'akkoord' as const };
 	});

@@ -2,12 +2,14 @@ import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { useDb } from '../db';
 import { decisionLists, meetings, parties, type Party } from '../db/schema';
 import type { Actor } from '../access';
+import { partyStep, secretariatStep } from '../../decisions/list-steps';
 import { verificationStates } from './list-view';
 
 /*
  * The besluitenlijsten as "Mijn werk" lists them: for a party, the lists that wait for its word
  * (its akkoord open, or reset by a change); for the secretariaat, each held meeting's next step
- * (send it, follow or adopt it, publish it).
+ * (send it, follow or adopt it, publish it). The steps are decisions/list-steps.ts's, which the
+ * page applies the list's live events with too.
  */
 
 export interface ListTask {
@@ -32,13 +34,14 @@ export async function listsForParty(actor: Actor): Promise<ListTask[]> {
 	for (const row of rows) {
 		const states = await verificationStates(db, row.list);
 		const own = states.find((state) => state.party === actor.party)!.state;
-		if (own !== 'open' && own !== 'opnieuw_beoordelen') continue;
+		const step = partyStep(row.list.status, own);
+		if (!step) continue;
 		tasks.push({
 			meetingId: row.list.meetingId,
 			title: row.title,
 			closesAt: row.list.verificationClosesAt,
 			startsAt: row.startsAt,
-			step: own === 'open' ? 'verify' : 'verifyAgain',
+			step,
 			agreed: states.filter((state) => state.state === 'akkoord').length
 		});
 	}
@@ -74,21 +77,16 @@ export async function listsForSecretariat(now = new Date()): Promise<ListTask[]>
 			startsAt: row.startsAt,
 			closesAt: row.list?.verificationClosesAt ?? null
 		};
-		if (!row.list || row.list.status === 'concept')
-			tasks.push({ ...base, step: 'send', agreed: 0 });
-		else if (row.list.status === 'vastgesteld')
-			tasks.push({ ...base, step: 'publish', agreed: parties.length });
-		else {
-			const agreed = (await verificationStates(db, row.list)).filter(
-				(s) => s.state === 'akkoord'
-			).length;
-			const closed = row.list.verificationClosesAt !== null && row.list.verificationClosesAt <= now;
-			tasks.push({
-				...base,
-				step: agreed === parties.length || closed ? 'adopt' : 'follow',
-				agreed
-			});
-		}
+		const status = row.list?.status ?? null;
+		// Only while it is ter verificatie does the count of akkoorden tell the step.
+		const agreed =
+			status === 'ter_verificatie'
+				? (await verificationStates(db, row.list!)).filter((s) => s.state === 'akkoord').length
+				: status === 'vastgesteld'
+					? parties.length
+					: 0;
+		const step = secretariatStep(status, agreed, base.closesAt, now);
+		if (step) tasks.push({ ...base, step, agreed });
 	}
 	return tasks;
 }

@@ -34,7 +34,8 @@ export const load: PageServerLoad = async (event) => {
 		party: actor.party,
 		may: {
 			manage: manager,
-			speak: list.status === 'ter_verificatie' && (await maySpeakForParty(actor))
+			// For the party, while the list is ter verificatie: the page follows the list's status live.
+			speak: await maySpeakForParty(actor)
 		},
 		publishable: items.map((item) => ({
 			id: item.id,
