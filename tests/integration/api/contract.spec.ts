@@ -18,6 +18,7 @@ import { adoptedMeeting, decideAll, startsIn } from '../decisions/fixtures';
 import { markHeld } from '../../../src/lib/server/meetings';
 import { publishedListWith } from '../publications/fixtures';
 import { call, ORIGIN } from './harness';
+import { ownerOf, publishedDecisions } from '../agreements/fixtures';
 
 /*
  * The contract: every operation of the OpenAPI document is called with a valid request against
@@ -385,6 +386,71 @@ describe('every operation answers exactly what the document says', () => {
 			body: { publicItemIds: [items[0]!.id], reasonKind: 'procedureel', note: 'Een tikfout.' }
 		});
 		expect(corrected.body.number).toBe(2);
+	});
+
+	it('agreements: create from a toezegging and free, edit, owners, status, progress, ratification, links, read, register, dashboard', async () => {
+		const published = await publishedDecisions(team);
+		const created = await contract('createAgreement', team.secretariaat, {
+			body: { commitmentId: published.commitments[0]!.id, owners: [ownerOf(team.vngMedewerker)] }
+		});
+		const id = created.body.id as string;
+		const later = await contract('createAgreement', team.secretariaat, {
+			body: {
+				meetingId: published.meeting.id,
+				title: 'De verdeling van de opschalingskorting',
+				deadline: '2027-06-30',
+				owners: [ownerOf(team.bzkMedewerker, true)]
+			}
+		});
+		await contract('updateAgreement', team.secretariaat, {
+			id,
+			body: { deadline: '2027-05-31' },
+			ifMatch: 1
+		});
+		const added = await contract('addAgreementOwner', team.secretariaat, {
+			id,
+			body: ownerOf(team.ipoMedewerker)
+		});
+		const ipo = (added.body.owners as { id: string; party: string }[]).find(
+			(o) => o.party === 'ipo'
+		);
+		await contract('removeAgreementOwner', team.secretariaat, { id, body: { ownerId: ipo!.id } });
+		await contract('setAgreementStatus', team.vngMedewerker, {
+			id,
+			body: { status: 'in_uitvoering' },
+			ifMatch: 4
+		});
+		await contract('reportAgreementProgress', team.vngMedewerker, {
+			id,
+			body: { text: 'De ledenbrief is in voorbereiding.', percent: 30 }
+		});
+		await contract('recordAgreementRatification', team.vngBestuurder, {
+			id,
+			body: { koepel: 'vng', state: 'lopend', closesOn: '2027-02-15' }
+		});
+		await contract('linkAgreement', team.secretariaat, {
+			id,
+			body: { toAgreementId: later.body.id }
+		});
+		await contract('linkAgreement', team.secretariaat, {
+			id: later.body.id as string,
+			body: {
+				destination: { kind: 'begrotingsmoment', label: 'Voorjaarsnota 2027', date: '2027-04-15' }
+			}
+		});
+		const read = await contract('getAgreement', team.ipoMedewerker, { id });
+		expect(read.body.chain).toHaveLength(2);
+		expect(read.body.ratifications).toHaveLength(1);
+		const listed = await contract('listAgreements', team.ipoMedewerker, {
+			query: '?party=vng&sort=title'
+		});
+		expect(listed.body.total).toBeGreaterThan(0);
+		const counts = await contract('agreementDashboard', team.vngMedewerker);
+		expect(counts.body.open).toBeGreaterThan(0);
+		await contract('listAgreements', team.ipoMedewerker, {
+			query: '?overdue=misschien',
+			status: 400
+		});
 	});
 
 	it('covers every operation of the document', () => {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db';
 import type { Principal } from '../audience';
+import type { MeetingKind } from '../db/schema';
 import type { LiveLink } from '../../realtime/agreement-payloads';
 import { agreementsVisibleTo } from './audience';
 import { instantSql, overdueSql } from './queries';
@@ -22,7 +23,7 @@ export interface ChainNode {
 	deadline: string;
 	meetingId: string;
 	meetingTitle: string;
-	meetingKind: string;
+	meetingKind: MeetingKind;
 	meetingStartsAt: string;
 	/** 0 for the agreement itself, negative before it, positive after it. */
 	depth: number;
@@ -99,7 +100,7 @@ interface RawNode {
 	deadline: string;
 	meeting_id: string;
 	meeting_title: string;
-	meeting_kind: string;
+	meeting_kind: MeetingKind;
 	starts_at: string | Date;
 	depth: number | string;
 	links: LiveLink[] | string;

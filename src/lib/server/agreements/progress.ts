@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import { transaction } from '../db';
 import { agreementProgress } from '../db/schema';
 import { requireAccess, type Actor } from '../access';

@@ -73,33 +73,41 @@ export const updateAgreementSchema = z.object({
 	expectedVersion: expectedVersion.optional()
 });
 
-export const setStatusSchema = z
-	.object({
-		status: z.enum(agreementStatuses, {
-			error: 'Kies open, in uitvoering, afgerond, vertraagd of vervallen.'
-		}),
-		/** Vertraagd: when it is now expected. */
-		expectedDate: day('Vul een geldige verwachte datum in, bijvoorbeeld 2027-06-30.')
-			.nullish()
-			.transform((value) => value ?? null),
-		/** Vervallen: why; otherwise an optional note for the history. */
-		reason: optionalText('De reden', 2000, 'Deze reden is te lang (hoogstens 2000 tekens).'),
-		expectedVersion: expectedVersion.optional()
-	})
-	.superRefine((value, context) => {
-		if (value.status === 'vertraagd' && !value.expectedDate)
-			context.addIssue({
-				code: 'custom',
-				path: ['expectedDate'],
-				message: 'Vul in wanneer de afspraak nu wordt verwacht.'
-			});
-		if (value.status === 'vervallen' && (!value.reason || value.reason.length < 3))
-			context.addIssue({
-				code: 'custom',
-				path: ['reason'],
-				message: 'Geef de reden waarom de afspraak vervalt (minstens drie tekens).'
-			});
-	});
+/** A status and what it needs: the API's body (If-Match carries the version). */
+export const statusFields = z.object({
+	status: z.enum(agreementStatuses, {
+		error: 'Kies open, in uitvoering, afgerond, vertraagd of vervallen.'
+	}),
+	/** Vertraagd: when it is now expected. */
+	expectedDate: day('Vul een geldige verwachte datum in, bijvoorbeeld 2027-06-30.')
+		.nullish()
+		.transform((value) => value ?? null),
+	/** Vervallen: why; otherwise an optional note for the history. */
+	reason: optionalText('De reden', 2000, 'Deze reden is te lang (hoogstens 2000 tekens).')
+});
+
+function statusNeeds(
+	value: z.output<typeof statusFields>,
+	context: z.RefinementCtx<z.output<typeof statusFields>>
+) {
+	if (value.status === 'vertraagd' && !value.expectedDate)
+		context.addIssue({
+			code: 'custom',
+			path: ['expectedDate'],
+			message: 'Vul in wanneer de afspraak nu wordt verwacht.'
+		});
+	if (value.status === 'vervallen' && (!value.reason || value.reason.length < 3))
+		context.addIssue({
+			code: 'custom',
+			path: ['reason'],
+			message: 'Geef de reden waarom de afspraak vervalt (minstens drie tekens).'
+		});
+}
+
+export const statusBody = statusFields.superRefine(statusNeeds);
+export const setStatusSchema = statusFields
+	.extend({ expectedVersion: expectedVersion.optional() })
+	.superRefine(statusNeeds);
 
 export const removeOwnerSchema = z.object({
 	ownerId: uuidOf('Kies een actiehouder van deze afspraak.')

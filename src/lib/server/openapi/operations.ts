@@ -1,3 +1,4 @@
+import { agreementOperations } from './agreement-operations';
 import { attachmentOperations } from './attachment-operations';
 import { decisionOperations } from './decision-operations';
 import { generalOperations } from './general-operations';
@@ -17,6 +18,7 @@ export const api = {
 	...itemOperations,
 	...attachmentOperations,
 	...decisionOperations,
+	...agreementOperations,
 	...notificationOperations,
 	...publicOperations
 };

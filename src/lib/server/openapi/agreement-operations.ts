@@ -1,0 +1,304 @@
+import { z } from 'zod';
+import {
+	agreementLinkKinds,
+	agreementStatuses,
+	meetingKinds,
+	ratificationStates
+} from '../db/schema';
+import {
+	createAgreementSchema,
+	dashboardQuery,
+	linkSchema,
+	ownerSchema,
+	progressSchema,
+	ratificationSchema,
+	registerQuery,
+	removeOwnerSchema,
+	statusBody,
+	updateAgreementSchema
+} from '../agreements/schemas';
+import { party, time, uuid, version } from './schemas';
+import { operationsOf, readErrors, versionedErrors, writeErrors } from './operation';
+
+/*
+ * The agreements register (afspraken). A row is the projection the register page and the live
+ * event carry (src/lib/realtime/agreement-payloads.ts); one agreement adds its text, the koepels'
+ * ratifications, the progress reports and the chain both ways. Overdue (verlopen), a fallback in
+ * force and bekrachtigd are derived, never sent in. The version counts changes to the agreement
+ * itself (text, dates, status, owners, links); progress reports and ratifications are rows of
+ * their own, so reading one is answered without an ETag.
+ */
+
+const instant = z.string().meta({ format: 'date-time', description: 'ISO 8601, UTC' });
+const day = z.string().meta({ format: 'date', description: 'jjjj-mm-dd, Europe/Amsterdam' });
+const status = z.enum(agreementStatuses).meta({ id: 'AgreementStatus' });
+const koepel = z.enum(['vng', 'ipo', 'uvw']).meta({ id: 'Koepel' });
+
+const owner = z
+	.object({
+		id: uuid,
+		party,
+		organisationId: uuid.nullable(),
+		organisationName: z.string().nullable(),
+		contactPersonId: uuid,
+		contactName: z.string()
+	})
+	.meta({ id: 'AgreementOwner' });
+
+export const agreementRowResponse = z
+	.object({
+		id: uuid,
+		title: z.string(),
+		meetingId: uuid,
+		meetingTitle: z.string(),
+		meetingStartsAt: instant,
+		decisionId: uuid.nullable(),
+		deadline: day,
+		expectedDate: day.nullable().meta({ description: 'Bij vertraagd: de nieuwe verwachte datum' }),
+		dueDate: day.meta({ description: 'De verwachte datum bij vertraagd, anders de termijn' }),
+		status,
+		overdue: z.boolean().meta({
+			description: 'Verlopen: niet afgerond of vervallen, en de dag waarop zij af moest is voorbij'
+		}),
+		fallbackDate: day.nullable(),
+		fallbackInForce: z.boolean().meta({ description: 'Terugvaloptie van kracht' }),
+		ratification: z
+			.enum(['geen', 'lopend', 'afgewezen', 'bekrachtigd'])
+			.meta({ description: 'Bekrachtigd: elke koepel die zijn leden raadpleegde, keurde goed' }),
+		confidentiality: z.enum(['vertrouwelijk', 'openbaar']),
+		owners: z.array(owner),
+		progress: z
+			.object({ party, percent: z.int().nullable(), at: instant })
+			.nullable()
+			.meta({ description: 'De nieuwste voortgangsmelding' }),
+		updatedAt: instant,
+		version
+	})
+	.meta({ id: 'AgreementRow' });
+
+const progressReport = z
+	.object({
+		id: uuid,
+		party,
+		text: z.string(),
+		percent: z.int().nullable(),
+		createdByName: z.string(),
+		createdAt: instant
+	})
+	.meta({ id: 'AgreementProgress' });
+
+const ratification = z
+	.object({
+		koepel,
+		state: z.enum(ratificationStates).meta({ id: 'RatificationState' }),
+		closesOn: day.nullable(),
+		decidedOn: day.nullable(),
+		ledenbriefUrl: z.string().nullable(),
+		updatedAt: instant,
+		version: z.int().meta({ description: 'Stuur hem mee als version bij een correctie' })
+	})
+	.meta({ id: 'AgreementRatification' });
+
+const link = z
+	.object({
+		id: uuid,
+		fromAgreementId: uuid,
+		toAgreementId: uuid.nullable(),
+		kind: z.enum(agreementLinkKinds).nullable(),
+		label: z.string().nullable(),
+		meetingId: uuid.nullable(),
+		date: day.nullable(),
+		createdAt: instant
+	})
+	.meta({ id: 'AgreementLink' });
+
+const chainNode = z
+	.object({
+		id: uuid,
+		title: z.string(),
+		status,
+		overdue: z.boolean(),
+		deadline: day,
+		meetingId: uuid,
+		meetingTitle: z.string(),
+		meetingKind: z.enum(meetingKinds),
+		meetingStartsAt: instant,
+		depth: z.int().meta({ description: '0 voor de afspraak zelf, negatief ervoor, positief erna' }),
+		links: z.array(link)
+	})
+	.meta({ id: 'AgreementChainNode' });
+
+export const agreementDetailResponse = agreementRowResponse
+	.extend({
+		body: z.string().meta({ description: 'Wat is afgesproken, in Markdown' }),
+		condition: z.string().nullable(),
+		lapseReason: z.string().nullable(),
+		closedAt: time.nullable(),
+		commitmentId: uuid.nullable(),
+		source: z.object({ agendaNumber: z.int(), itemTitle: z.string() }).nullable(),
+		createdAt: time,
+		ratifications: z.array(ratification),
+		progressReports: z.array(progressReport),
+		chain: z.array(chainNode)
+	})
+	.meta({ id: 'AgreementDetail' });
+
+const registerResponse = z
+	.object({
+		total: z.int().meta({ description: 'Het aantal afspraken dat aan de filters voldoet' }),
+		page: z.int(),
+		pageSize: z.int(),
+		rows: z.array(agreementRowResponse)
+	})
+	.meta({ id: 'AgreementRegister' });
+
+const dashboardResponse = z
+	.object({
+		party,
+		open: z.int(),
+		dueSoon: z.int().meta({ description: 'Binnen 30 dagen af' }),
+		overdue: z.int(),
+		doneThisYear: z.int(),
+		awaitingRatification: z.int()
+	})
+	.meta({ id: 'AgreementDashboard' });
+
+const tag = 'Afspraken';
+const base = '/api/v1/agreements';
+const agreement = 'De afspraak';
+
+export const agreementOperations = operationsOf({
+	listAgreements: {
+		method: 'get',
+		path: base,
+		tag,
+		summary: 'Het register van afspraken',
+		description:
+			'Filters op partij, status, vergadering, periode (termijn van/tot), verlopen, mijn afspraken (contactpersoon) en die van mijn partij; zoeken in het Nederlands; sorteren; per pagina, met het totaal.',
+		query: registerQuery,
+		response: registerResponse,
+		errors: [400]
+	},
+	createAgreement: {
+		method: 'post',
+		path: base,
+		tag,
+		summary: 'Een afspraak maken (secretariaat)',
+		description:
+			'Uit een besluit (`decisionId`) of toezegging (`commitmentId`) van de besluitenlijst, waarvan de tekst, de vergadering en de datum worden overgenomen tenzij gegeven; of vrij voor een vergadering (`meetingId`). Vertrouwelijk, tenzij het besluit openbaar is gepubliceerd.',
+		body: createAgreementSchema,
+		response: agreementRowResponse,
+		status: 201,
+		etag: true,
+		errors: [400, 403, 409, 413, 415]
+	},
+	agreementDashboard: {
+		method: 'get',
+		path: `${base}/dashboard/counts`,
+		tag,
+		summary:
+			'De tellingen van een partij: open, binnen 30 dagen, verlopen, dit jaar afgerond, wacht op bekrachtiging',
+		description: 'Zonder `party` die van de eigen partij.',
+		query: dashboardQuery,
+		response: dashboardResponse,
+		errors: [400]
+	},
+	getAgreement: {
+		method: 'get',
+		path: `${base}/{id}`,
+		tag,
+		summary: 'Eén afspraak, met actiehouders, bekrachtiging, voortgang en de keten',
+		id: agreement,
+		response: agreementDetailResponse,
+		errors: readErrors
+	},
+	updateAgreement: {
+		method: 'patch',
+		path: `${base}/{id}`,
+		tag,
+		summary: 'Een afspraak bewerken (secretariaat)',
+		description: 'Stuur alleen de velden die veranderen, met de versie in If-Match.',
+		id: agreement,
+		body: updateAgreementSchema.omit({ expectedVersion: true }),
+		response: agreementRowResponse,
+		ifMatch: true,
+		etag: true,
+		errors: versionedErrors
+	},
+	setAgreementStatus: {
+		method: 'post',
+		path: `${base}/{id}/status`,
+		tag,
+		summary: 'De status zetten',
+		description:
+			'Het secretariaat zet elke status (vervallen met een reden). Een actiehouder zet in uitvoering, of vertraagd met een nieuwe verwachte datum, zolang de afspraak niet gesloten is.',
+		id: agreement,
+		body: statusBody,
+		response: agreementRowResponse,
+		ifMatch: true,
+		etag: true,
+		errors: versionedErrors
+	},
+	addAgreementOwner: {
+		method: 'post',
+		path: `${base}/{id}/owners`,
+		tag,
+		summary: 'Een actiehouder toevoegen, met contactpersoon (secretariaat)',
+		id: agreement,
+		body: ownerSchema,
+		response: agreementRowResponse,
+		errors: writeErrors
+	},
+	removeAgreementOwner: {
+		method: 'post',
+		path: `${base}/{id}/owners/remove`,
+		tag,
+		summary: 'Een actiehouder verwijderen (secretariaat)',
+		description: 'Een afspraak houdt minstens één actiehouder.',
+		id: agreement,
+		body: removeOwnerSchema,
+		response: agreementRowResponse,
+		errors: writeErrors
+	},
+	reportAgreementProgress: {
+		method: 'post',
+		path: `${base}/{id}/progress`,
+		tag,
+		summary: 'Voortgang melden (actiehouder, voor het eigen deel)',
+		description: 'Een tekst, en desgewenst een percentage van 0 tot en met 100.',
+		id: agreement,
+		body: progressSchema,
+		response: z
+			.object({ progress: progressReport, agreement: agreementRowResponse })
+			.meta({ id: 'ReportedProgress' }),
+		status: 201,
+		errors: writeErrors
+	},
+	recordAgreementRatification: {
+		method: 'put',
+		path: `${base}/{id}/ratification`,
+		tag,
+		summary: 'De ledenraadpleging vastleggen (de eigen koepel)',
+		description:
+			'Niet nodig, lopend (met sluitingsdatum), goedgekeurd of afgewezen (met datum), met de ledenbrief. Bij een correctie: `version` zoals u haar had (anders 412).',
+		id: agreement,
+		body: ratificationSchema,
+		response: z
+			.object({ ratification, agreement: agreementRowResponse })
+			.meta({ id: 'RecordedRatification' }),
+		errors: versionedErrors.filter((code) => code !== 428)
+	},
+	linkAgreement: {
+		method: 'post',
+		path: `${base}/{id}/links`,
+		tag,
+		summary: 'Doorverwijzen naar een latere afspraak of een bestemming (secretariaat)',
+		description:
+			'`toAgreementId`, of `destination` met soort (meeting, bofv, sectorale_tafel, begrotingsmoment, other), naam en eventueel vergadering en datum.',
+		id: agreement,
+		body: linkSchema,
+		response: z.object({ link, agreement: agreementRowResponse }).meta({ id: 'AgreementLinked' }),
+		status: 201,
+		errors: writeErrors
+	}
+});
