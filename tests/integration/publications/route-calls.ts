@@ -85,16 +85,29 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 	return `${JSON.stringify(info)}\n${pages.join('\n')}`;
 }
 
+/** An XLSX (a ZIP, compressed): its document properties and every cell of every sheet. */
+async function xlsxText(bytes: Uint8Array): Promise<string> {
+	const { default: ExcelJS } = await import('exceljs');
+	const book = new ExcelJS.Workbook();
+	await book.xlsx.load(bytes.slice().buffer);
+	const properties = [book.title, book.subject, book.description, book.keywords, book.creator];
+	return JSON.stringify([properties, book.worksheets.map((sheet) => sheet.getSheetValues())]);
+}
+
 /**
  * What an answer says, readable: a PDF the platform made (its streams are compressed) as its text
- * and metadata besides the raw bytes. An uploaded attachment is served as it came: its bytes.
+ * and metadata besides the raw bytes, an XLSX as its cells. An uploaded attachment is served as it
+ * came: its bytes.
  */
 async function answerText(response: Response, made: boolean): Promise<string> {
 	const bytes = new Uint8Array(await response.arrayBuffer());
 	const raw = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 	const headers = JSON.stringify([...response.headers]);
-	const pdf = (response.headers.get('content-type') ?? '').includes('pdf');
-	if (made && pdf && response.status === 200) return `${headers}\n${raw}\n${await pdfText(bytes)}`;
+	const type = response.headers.get('content-type') ?? '';
+	if (made && response.status === 200 && type.includes('pdf'))
+		return `${headers}\n${raw}\n${await pdfText(bytes)}`;
+	if (made && response.status === 200 && type.includes('spreadsheetml'))
+		return `${headers}\n${raw}\n${await xlsxText(bytes)}`;
 	return `${headers}\n${raw}`;
 }
 

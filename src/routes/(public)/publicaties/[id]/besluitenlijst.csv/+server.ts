@@ -1,0 +1,5 @@
+import { publicDecisionListExport } from '$lib/server/exports/decision-list-export';
+import type { RequestHandler } from './$types';
+
+/** The published besluitenlijst as CSV, for anyone: the newest version or `?versie=N`. */
+export const GET: RequestHandler = (event) => publicDecisionListExport(event, 'csv');
