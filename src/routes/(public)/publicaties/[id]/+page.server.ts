@@ -3,15 +3,19 @@ import { AccessError } from '$lib/server/access';
 import { InvalidInputError } from '$lib/server/kernel/errors';
 import { getPublication } from '$lib/server/publications';
 import { comparePublications } from '$lib/server/publications/compare';
+import { newestEventId } from '$lib/server/realtime/live';
 import type { PageServerLoad } from './$types';
 
 /**
  * One meeting's published besluitenlijst, for anyone: the newest version, or `?versie=N`; with
  * `?van=1&naar=2` the difference between two versions. Only the public side's one door is read,
  * so nothing unpublished or vertrouwelijk can reach this page. An unknown meeting or version is
- * the 404 page, like anything that was not published.
+ * the 404 page, like anything that was not published. A version published later comes live
+ * (the public socket), from `since`: read before the publication, so nothing falls in between.
  */
-export const load: PageServerLoad = async ({ params, url }) => {
+export const load: PageServerLoad = async ({ params, url, depends }) => {
+	depends('app:public-live');
+	const since = await newestEventId();
 	const asked = url.searchParams.get('versie');
 	const number = asked === null ? undefined : /^[1-9]\d{0,4}$/.test(asked) ? Number(asked) : NaN;
 	if (Number.isNaN(number)) error(404, 'Deze versie bestaat niet.');
@@ -46,7 +50,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		downloadable,
 		comparison,
 		compareValues: { van: from ?? '', naar: to ?? '' },
-		compareErrors
+		compareErrors,
+		since
 	};
 };
 
