@@ -29,11 +29,19 @@ import {
 	updateNotificationPreferences
 } from '../../src/lib/server/notifications';
 import { toWire } from '../../src/lib/server/realtime/rooms';
+import { withPublishedVersions } from '../../src/lib/server/publications/live';
 import {
+	adoptDecisionList,
+	answerCorrection,
 	carryOver,
+	getDecisionList,
 	openSession,
+	proposeCorrection,
+	publishDecisionList,
 	recordDecision,
-	setCurrentItem
+	setCurrentItem,
+	startVerification,
+	verifyDecisionList
 } from '../../src/lib/server/decisions';
 import { adoptedMeeting } from './decisions/fixtures';
 import {
@@ -153,6 +161,29 @@ async function aMeetingsPreparation() {
 		reason: 'Niet aan toegekomen.'
 	});
 
+	// The besluitenlijst's way: sent, an akkoord, a correction taken over (which resets it),
+	// the four agree, adopted, published and corrected after publication.
+	await forceMeetingStatus(session.id, 'gehouden');
+	const closesOn = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+	await startVerification(team.secretariaat, session.id, { closesOn });
+	await verifyDecisionList(team.rijkBestuurder, session.id);
+	const [decided] = (await getDecisionList(team.secretariaat, session.id))!.decisions;
+	const correction = await proposeCorrection(team.ipoBestuurder, session.id, {
+		decisionId: decided!.id,
+		proposal: '1. de notitie vast te stellen.',
+		reason: 'Zo is het gezegd.'
+	});
+	await answerCorrection(team.secretariaat, correction.id, { accept: true });
+	for (const bestuurder of [
+		team.rijkBestuurder,
+		team.vngBestuurder,
+		team.ipoBestuurder,
+		team.uvwBestuurder
+	])
+		await verifyDecisionList(bestuurder, session.id);
+	await adoptDecisionList(team.secretariaat, session.id);
+	await publishDecisionList(team.secretariaat, session.id, { publicItemIds: [] });
+
 	// What the steps asked of people (server/notifications): the proposer reads it, and changes
 	// which mail she gets.
 	await markNotificationsRead(team.vngMedewerker, { all: true });
@@ -170,9 +201,13 @@ describe('the live payloads the verbs write', () => {
 		const before = await newestEventId();
 		await aMeetingsPreparation();
 		const db = await useDb();
-		const written = (
-			await db.select().from(events).where(gt(events.id, before)).orderBy(asc(events.id))
-		).map(toWire);
+		// As a client receives them: a publication with its version added on the way out.
+		const written = await withPublishedVersions(
+			db,
+			(await db.select().from(events).where(gt(events.id, before)).orderBy(asc(events.id))).map(
+				toWire
+			)
+		);
 
 		const catalogued = written.filter((event) => Object.hasOwn(eventPayloads, event.type));
 		for (const event of catalogued) {

@@ -17,8 +17,11 @@ import type { RealtimeEvent } from './protocol';
  * title, their confidentiality: what the publish form offers), a type it does not know.
  */
 
-/** Events about an item that leave the besluitenlijst as it is (its comments, its attachments). */
-const withoutEffectHere = /^(comment|attachment)\./;
+/**
+ * Events that leave the besluitenlijst as it is: an item's comments and attachments, and the
+ * public side's word of a publication (the list's own published event carries what changed here).
+ */
+const withoutEffectHere = /^(comment|attachment|publication)\./;
 
 type ListEvent = Extract<ParsedEvent, { type: ListEventType }>;
 
