@@ -61,7 +61,9 @@ export async function recordRatification(
 		const decided = fields.state === 'goedgekeurd' || fields.state === 'afgewezen';
 		const values = {
 			state: fields.state,
-			closesOn: fields.state === 'niet_nodig' ? null : fields.closesOn,
+			// When the consultation closed stays known once it is decided.
+			closesOn:
+				fields.state === 'niet_nodig' ? null : (fields.closesOn ?? existing?.closesOn ?? null),
 			decidedOn: decided ? fields.decidedOn : null,
 			ledenbriefUrl: fields.state === 'niet_nodig' ? null : fields.ledenbriefUrl,
 			recordedBy: actor.personId,
