@@ -37,6 +37,7 @@ export async function seedDatabase(
 			demoPeopleAdded = await seedDemoPeople(tx, demoHash);
 			demoMeetingsAdded = await seedDemoAgenda(tx);
 			await (await import('../decisions/demo')).seedDemoDecisions(tx);
+			await (await import('../agreements/demo')).seedDemoAgreements(tx);
 		}
 		return { organisationsAdded: added.length, demoPeopleAdded, demoMeetingsAdded };
 	});
