@@ -45,6 +45,16 @@ import {
 } from '../../src/lib/server/decisions';
 import { adoptedMeeting } from './decisions/fixtures';
 import {
+	addOwner,
+	createAgreement,
+	linkOnward,
+	recordRatification,
+	removeOwner,
+	reportProgress,
+	setStatus,
+	updateAgreement
+} from '../../src/lib/server/agreements';
+import {
 	eventPayloads,
 	parsePayload,
 	type PayloadType
@@ -183,6 +193,36 @@ async function aMeetingsPreparation() {
 		await verifyDecisionList(bestuurder, session.id);
 	await adoptDecisionList(team.secretariaat, session.id);
 	await publishDecisionList(team.secretariaat, session.id, { publicItemIds: [] });
+
+	// The agreements that follow (server/agreements): made, edited, owned, started, reported on,
+	// ratified and handed on.
+	const agreement = await createAgreement(team.secretariaat, {
+		decisionId: decided!.id,
+		deadline: '2027-06-30',
+		owners: [{ party: 'vng', contactPersonId: team.vngMedewerker.personId }]
+	});
+	const next = await createAgreement(team.secretariaat, {
+		meetingId: session.id,
+		title: 'De verdeling in het BOFv',
+		deadline: '2027-09-30',
+		owners: [{ party: 'ipo', contactPersonId: team.ipoMedewerker.personId }]
+	});
+	await updateAgreement(team.secretariaat, agreement.id, { deadline: '2027-07-31' });
+	const owned = await addOwner(team.secretariaat, agreement.id, {
+		party: 'uvw',
+		contactPersonId: team.uvwMedewerker.personId
+	});
+	await removeOwner(team.secretariaat, agreement.id, {
+		ownerId: owned.owners.find((owner) => owner.party === 'uvw')!.id
+	});
+	await setStatus(team.vngMedewerker, agreement.id, { status: 'in_uitvoering' });
+	await reportProgress(team.vngMedewerker, agreement.id, { text: 'Gestart.', percent: 10 });
+	await recordRatification(team.vngBestuurder, agreement.id, {
+		koepel: 'vng',
+		state: 'lopend',
+		closesOn: '2027-02-01'
+	});
+	await linkOnward(team.secretariaat, agreement.id, { toAgreementId: next.id });
 
 	// What the steps asked of people (server/notifications): the proposer reads it, and changes
 	// which mail she gets.
