@@ -42,6 +42,7 @@ const pgliteUnderTest = !process.env.TEST_ENGINES || process.env.TEST_ENGINES.in
 const serverOnly = [
 	'tests/integration/realtime/processes.spec.ts',
 	'tests/integration/realtime/cross-process.spec.ts',
+	'tests/integration/realtime/public-processes.spec.ts',
 	'tests/integration/event-order.spec.ts',
 	'tests/integration/notifications/processes.spec.ts'
 ];
