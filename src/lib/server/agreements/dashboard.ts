@@ -34,6 +34,7 @@ export async function partyDashboard(
 	input: unknown = {},
 	now = new Date()
 ): Promise<PartyDashboard> {
+	// The register is the table's; each row is then filtered by its own audience, in SQL.
 	requireAccess(actor, 'agreement.read', { audience: ['table'] });
 	const { party: asked } = parseInput(dashboardQuery, input);
 	const party = asked ?? actor.party;

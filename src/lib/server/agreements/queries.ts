@@ -160,6 +160,7 @@ export async function agreementRegister(
 	input: unknown = {},
 	now = new Date()
 ): Promise<RegisterPage> {
+	// The register is the table's; each row is then filtered by its own audience, in SQL.
 	requireAccess(actor, 'agreement.read', { audience: ['table'] });
 	const filter = parseInput(registerQuery, input);
 	if (filter.from && filter.to && filter.from > filter.to)
