@@ -1,7 +1,7 @@
 import type { Page, Request } from '@playwright/test';
 import { expectNoAxeViolations } from './support/identity';
 import { api, expect, test } from './meetings.fixtures';
-import { bestuurders, heldMeeting, personPage } from './outcomes.fixtures';
+import { bestuurders, heldMeeting, personPage, send } from './outcomes.fixtures';
 
 /*
  * The besluitenlijst as live state (HOUSE.md, "Live state, not reloads"): IPO's bestuurder has
@@ -81,7 +81,7 @@ test("another party's akkoord and a proposed correction appear on the besluitenl
 
 	// UvW proposes a correction of the first decision: under it on IPO's page, and on the
 	// secretariaat's with the answer it asks for.
-	const list = await api(secretariaat, 'GET', `/meetings/${meeting.id}/decision-list`);
+	const list = await send(secretariaat, 'GET', `/meetings/${meeting.id}/decision-list`);
 	const first = list.decisions.find((d: { itemId: string }) => d.itemId === items[0]!.id);
 	const proposal = `1. de ${word} vast te stellen in aanwezigheid van UvW.`;
 	await api(uvw, 'POST', `/meetings/${meeting.id}/decision-list/corrections`, {
