@@ -94,7 +94,7 @@ describe('the meeting page applies events in place', () => {
 		expect(state.view.todo.parties.ipo).toEqual(['De gewijzigde agenda opnieuw beoordelen']);
 	});
 
-	it('a reorder moves the items; comments change nothing here; the meeting itself reloads', () => {
+	it("a reorder moves the items; comments and the list's steps change nothing here; the meeting itself reloads", () => {
 		const state = live();
 		state.apply(event('agenda_item.placed.v1', { row: row('b', { position: 2 }) }));
 		state.apply(
@@ -102,6 +102,10 @@ describe('the meeting page applies events in place', () => {
 		);
 		expect(state.view.agenda.map((item) => item.id)).toEqual(['b', 'a']);
 		expect(state.apply(event('comment.added.v1', { itemId: 'a' }, 'comment'))).toBe(true);
+		expect(state.apply(event('decision_list.verified.v1', { party: 'vng' }, 'decision_list'))).toBe(
+			true
+		);
+		expect(state.apply(event('publication.published.v1', { number: 1 }, 'publication'))).toBe(true);
 		expect(state.apply(event('meeting.adopted.v1', { title: 'x' }, 'meeting'))).toBe(false);
 		expect(state.apply(event('agenda.something_new.v1', {}, 'meeting'))).toBe(false);
 	});

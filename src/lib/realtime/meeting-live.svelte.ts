@@ -17,8 +17,12 @@ import type { RealtimeEvent } from './protocol';
  * changes what the viewer may do; a type it does not know) answers false: the page then reloads.
  */
 
-/** Events about an item that leave the meeting page as it is (its comments, its attachments). */
-const withoutEffectHere = /^(comment|attachment)\./;
+/**
+ * Events that leave the meeting page as it is: an item's comments and attachments, and the
+ * besluitenlijst's steps and publication (the page only links to the list, whose own page follows
+ * them).
+ */
+const withoutEffectHere = /^(comment|attachment|decision_list|publication)\./;
 
 export class MeetingLive<M extends MeetingTimes> {
 	meeting: M;
