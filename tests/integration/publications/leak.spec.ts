@@ -140,7 +140,10 @@ describe('the leak test: nothing vertrouwelijk or unpublished reaches the public
 				'/publicaties',
 				`/publicaties/${published.meeting.id}`,
 				'/api/v1/public/publications',
-				`/api/v1/public/publications/${published.meeting.id}`
+				`/api/v1/public/publications/${published.meeting.id}`,
+				`/api/v1/public/publications/${published.meeting.id}/ori`,
+				`/publicaties/${published.meeting.id}/besluitenlijst.xlsx`,
+				`/publicaties/${published.meeting.id}/besluitenlijst.csv`
 			])
 		);
 		// The published file downloads; the confidential one, the later one and the other meeting's do not.
