@@ -7,7 +7,7 @@ import { InvalidInputError } from '../kernel/errors';
 import { parseInput } from '../kernel/input';
 import type { LiveAgreementRow } from '../../realtime/agreement-payloads';
 import { agreementsVisibleTo } from './audience';
-import { registerQuery } from './schemas';
+import { registerQuery, type RegisterQuery } from './schemas';
 import type { RatificationSummary } from './status';
 
 /*
@@ -152,22 +152,14 @@ const ownedBy = (condition: SQL) =>
 	sql`exists (select 1 from ${agreementOwners} o where o.agreement_id = ${agreements.id} and ${condition})`;
 
 /**
- * The register: every agreement the reader may see, filtered, searched (Dutch full text) and sorted
- * in the database, one page of it with the number of results. `now` decides what is overdue.
+ * The register's filters, search and order as SQL, as of `at`; refuses what cannot be asked (a
+ * period that ends before it starts, "my party" without one).
  */
-export async function agreementRegister(
-	actor: Actor,
-	input: unknown = {},
-	now = new Date()
-): Promise<RegisterPage> {
-	// The register is the table's; each row is then filtered by its own audience, in SQL.
-	requireAccess(actor, 'agreement.read', { audience: ['table'] });
-	const filter = parseInput(registerQuery, input);
+function registerSelection(actor: Actor, filter: RegisterQuery, at: SQL) {
 	if (filter.from && filter.to && filter.from > filter.to)
 		throw new InvalidInputError({ to: 'De einddatum ligt vóór de begindatum.' });
 	if (filter.myParty && !actor.party)
 		throw new InvalidInputError({ myParty: 'U spreekt niet namens een partij.' });
-	const at = instantSql(now);
 	const query = filter.q ? sql`websearch_to_tsquery('dutch', ${filter.q})` : null;
 	const conditions: SQL[] = [agreementsVisibleTo(actor)];
 	if (query) conditions.push(sql`${agreements.search} @@ ${query}`);
@@ -191,12 +183,27 @@ export async function agreementRegister(
 		!filter.sort && query
 			? [desc(sql`ts_rank(${agreements.search}, ${query})`), asc(agreements.deadline)]
 			: sorts[filter.sort ?? 'deadline'];
+	return { where: and(...conditions), order: [...order, asc(agreements.id)] };
+}
 
+/**
+ * The register: every agreement the reader may see, filtered, searched (Dutch full text) and sorted
+ * in the database, one page of it with the number of results. `now` decides what is overdue.
+ */
+export async function agreementRegister(
+	actor: Actor,
+	input: unknown = {},
+	now = new Date()
+): Promise<RegisterPage> {
+	// The register is the table's; each row is then filtered by its own audience, in SQL.
+	requireAccess(actor, 'agreement.read', { audience: ['table'] });
+	const filter = parseInput(registerQuery, input);
+	const at = instantSql(now);
+	const { where, order } = registerSelection(actor, filter, at);
 	const db = await useDb();
-	const where = and(...conditions);
 	const rows = await rowQuery(db, at)
 		.where(where)
-		.orderBy(...order, asc(agreements.id))
+		.orderBy(...order)
 		.limit(filter.pageSize)
 		.offset((filter.page - 1) * filter.pageSize);
 	// Past the last page the window has no row to count on: then the count is asked for alone.
@@ -219,4 +226,26 @@ export async function agreementRegister(
 		pageSize: filter.pageSize,
 		rows: rows.map(rowOf)
 	};
+}
+
+/**
+ * Every row the register's filters match (its page and page size aside), in its order, at most
+ * `limit` of them, for the exports: one query, whose total says whether there were more.
+ */
+export async function agreementRegisterAll(
+	actor: Actor,
+	input: unknown,
+	limit: number,
+	now = new Date()
+): Promise<{ total: number; rows: LiveAgreementRow[] }> {
+	requireAccess(actor, 'agreement.read', { audience: ['table'] });
+	const filter = parseInput(registerQuery, input);
+	const at = instantSql(now);
+	const { where, order } = registerSelection(actor, filter, at);
+	const db = await useDb();
+	const rows = await rowQuery(db, at)
+		.where(where)
+		.orderBy(...order)
+		.limit(limit);
+	return { total: rows.length ? Number(rows[0]!.total) : 0, rows: rows.map(rowOf) };
 }
