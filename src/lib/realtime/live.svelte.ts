@@ -57,6 +57,10 @@ export function concernsPage(event: RealtimeEvent, page: PageOnScreen, viewer: V
 		return event.meetingId === page.params.id || event.subjectId === page.params.id;
 	}
 	if (route === '/vergaderingen/[id]/besluitenlijst') return event.meetingId === page.params.id;
+	// The register and one agreement apply the agreements' events (and a meeting's new title) in
+	// place: agreement-register-live.svelte.ts, agreement-live.svelte.ts.
+	if (route === '/afspraken') return event.subjectType === 'agreement' || meetingEvent;
+	if (route === '/afspraken/[id]') return event.subjectType === 'agreement' || meetingEvent;
 	if (route === '/agendapunten/[id]' || route === '/agendapunten/[id]/geschiedenis') {
 		if (itemOf(event) === page.params.id) return true;
 		// The item's new place when the agenda was reordered or renumbered around it.
@@ -83,7 +87,14 @@ export function concernsPage(event: RealtimeEvent, page: PageOnScreen, viewer: V
 			// One person's short lists, of many kinds: reloading them for an item, agenda or meeting
 			// event costs one small load for that person, far less than applying each kind in place.
 			// The besluitenlijst's events it applies in place (work-live.svelte.ts).
-			return itemEvent || agendaEvent || meetingEvent || event.type.startsWith('decision_list.');
+			// The party's agreements apply their events in place (agreement-work-live.svelte.ts).
+			return (
+				itemEvent ||
+				agendaEvent ||
+				meetingEvent ||
+				event.type.startsWith('decision_list.') ||
+				event.subjectType === 'agreement'
+			);
 		default:
 			return false;
 	}
