@@ -1,14 +1,17 @@
 import { audiences } from '../audience';
 import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm';
 import { transaction, useDb, type Executor } from '../db';
-import { agendaItems, calendarFeeds, meetings, organisations, people } from '../db/schema';
+import { agendaItems, calendarFeeds, meetings } from '../db/schema';
 import { appendEvents } from '../events';
-import { AccessError, requireAccess, type Actor } from '../access';
-import { composeToken, hashSecret, randomSecret, secretMatches, splitToken } from '../auth/tokens';
+import { requireAccess, type Actor } from '../access';
+import { composeToken, hashSecret, randomSecret } from '../auth/tokens';
 import type { RequestContext } from '../identity/context';
-import { isUuid } from '../kernel/ids';
 import { findMeeting, meetingColumns, type MeetingRow } from '../meetings/queries';
 import { buildCalendar, type CalendarMeeting } from './ics';
+import { feedActor, markFeedUsed } from './feed-token';
+
+export { deadlineFeed } from './deadlines';
+export { feedActor } from './feed-token';
 
 /** The titles of each meeting's placed items, in agenda order: one query for any number. */
 async function agendaTitles(db: Executor, meetingIds: string[]): Promise<Map<string, string[]>> {
@@ -64,36 +67,11 @@ async function feedFor(actor: Actor, origin: string): Promise<string> {
 	return buildCalendar('Overhedenoverleg', withTitles(list, titles), origin, new URL(origin).host);
 }
 
-/**
- * The private feed behind `/kalender/<token>`: the token stands in for the session a calendar app
- * cannot send. Unknown, revoked or of a blocked person: 404, indistinguishable.
- */
+/** The private feed of meetings behind `/kalender/<token>`. */
 export async function calendarFeed(token: string, origin: string): Promise<string> {
-	const parts = splitToken(token);
-	if (!parts || !isUuid(parts.id)) throw new AccessError(404);
-	const db = await useDb();
-	const [row] = await db
-		.select({ feed: calendarFeeds, person: people, party: organisations.party })
-		.from(calendarFeeds)
-		.innerJoin(people, eq(people.id, calendarFeeds.personId))
-		.innerJoin(organisations, eq(organisations.id, people.organisationId))
-		.where(and(eq(calendarFeeds.id, parts.id), isNull(calendarFeeds.revokedAt)));
-	if (!row || !secretMatches(parts.secret, row.feed.secretHash) || row.person.disabledAt)
-		throw new AccessError(404);
-	const actor: Actor = {
-		personId: row.person.id,
-		name: row.person.name,
-		organisationId: row.person.organisationId,
-		party: row.party,
-		role: row.person.role,
-		via: 'token',
-		scope: 'read'
-	};
+	const { actor, feedId } = await feedActor(token);
 	const body = await feedFor(actor, origin);
-	await db
-		.update(calendarFeeds)
-		.set({ lastUsedAt: new Date() })
-		.where(eq(calendarFeeds.id, row.feed.id));
+	await markFeedUsed(feedId);
 	return body;
 }
 
