@@ -85,13 +85,22 @@ export class AgreementWorkLive {
 		if (!parsed) return false;
 		const row = parsed.payload.row;
 		if (!this.newest.isNewest(row.id, event.id)) return true;
-		const before = factsBefore(parsed);
+		const before = this.#withOverdue(factsBefore(parsed));
 		const after = factsOf(row);
 		const counts = this.#counts(parsed, before, after);
 		const ratified = this.#ratifications(parsed);
 		if (!counts || ratified === false || !this.#due(row) || !this.#owed(parsed)) return false;
 		this.dashboard = counts;
 		return true;
+	}
+
+	/**
+	 * Overdue before a change that does not carry it (a closing): open and due before today, by the
+	 * day the server judged the page on, as the dashboard's count measures it.
+	 */
+	#withOverdue(facts: RowFacts | null): RowFacts | null {
+		if (!facts || facts.overdue !== undefined || !facts.status || !facts.dueDate) return facts;
+		return { ...facts, overdue: !closed(facts.status) && facts.dueDate < this.#start.today };
 	}
 
 	#owns(facts: RowFacts | null): Maybe {
