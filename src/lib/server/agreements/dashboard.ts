@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { useDb } from '../db';
-import type { Party } from '../db/schema';
+import { agreements, type Party } from '../db/schema';
 import { requireAccess, type Actor } from '../access';
 import { InvalidInputError } from '../kernel/errors';
 import { parseInput } from '../kernel/input';
@@ -42,34 +42,32 @@ export async function partyDashboard(
 		throw new InvalidInputError({ party: 'Kies de partij waarvan u de afspraken wilt zien.' });
 	const at = instantSql(now);
 	const today = amsterdamDaySql(at);
-	const due = dueDateSql({
-		status: sql`a.status`,
-		deadline: sql`a.deadline`,
-		expectedDate: sql`a.expected_date`
-	});
-	const overdue = overdueSql(
-		{ status: sql`a.status`, deadline: sql`a.deadline`, expectedDate: sql`a.expected_date` },
-		at
-	);
+	const visible = agreementsVisibleTo(actor);
+	const owned = sql`exists (select 1 from agreement_owner o
+		where o.agreement_id = ${agreements.id} and o.party = ${party})`;
+	const open = sql`${agreements.status} not in ('afgerond', 'vervallen')`;
+	const lopend = (koepel: SQL) => sql`${agreements.status} <> 'vervallen' and exists (
+		select 1 from agreement_ratification r
+		where r.agreement_id = ${agreements.id} and r.state = 'lopend' and ${koepel})`;
+	// The Rijk waits for any koepel on its own agreements; a koepel for its own members on any.
+	const awaiting =
+		party === 'rijk'
+			? sql`count(*) filter (where ${lopend(sql`true`)})`
+			: sql`(select count(*) from agreement where ${visible} and ${lopend(sql`r.koepel = ${party}`)})`;
 	const db = await useDb();
+	// The party's own agreements in one pass (the owner test once per row, as a semi-join); the
+	// koepel's ratifications as a second count, which reads agreement afresh in its own scope.
 	const result = await db.execute(sql`
 		select
-			count(*) filter (where owned and a.status not in ('afgerond', 'vervallen')) as open,
-			count(*) filter (where owned and a.status not in ('afgerond', 'vervallen')
-				and ${due} between ${today} and ${today} + ${DUE_SOON_DAYS}::int) as due_soon,
-			count(*) filter (where owned and ${overdue}) as overdue,
-			count(*) filter (where owned and a.status = 'afgerond'
-				and extract(year from a.closed_at at time zone 'Europe/Amsterdam')
+			count(*) filter (where ${open}) as open,
+			count(*) filter (where ${open}
+				and ${dueDateSql(agreements)} between ${today} and ${today} + ${DUE_SOON_DAYS}::int) as due_soon,
+			count(*) filter (where ${overdueSql(agreements, at)}) as overdue,
+			count(*) filter (where ${agreements.status} = 'afgerond'
+				and extract(year from ${agreements.closedAt} at time zone 'Europe/Amsterdam')
 					= extract(year from ${today})) as done_this_year,
-			count(*) filter (where a.status <> 'vervallen' and exists (
-				select 1 from agreement_ratification r
-				where r.agreement_id = a.id and r.state = 'lopend'
-					and (r.koepel = ${party} or (${party}::text = 'rijk' and owned)))) as awaiting
-		from (
-			select agreement.*, exists (select 1 from agreement_owner o
-				where o.agreement_id = agreement.id and o.party = ${party}) as owned
-			from agreement where ${agreementsVisibleTo(actor)}
-		) a`);
+			${awaiting} as awaiting
+		from agreement where ${visible} and ${owned}`);
 	const [row] = rowsOf<Record<string, number | string>>(result);
 	return {
 		party,
