@@ -15,6 +15,8 @@ import {
 import { DEMO_EMAIL_DOMAIN } from '../db/seed-data';
 import { DAY } from '../meetings/demo-data';
 import { TIME_ZONE } from '../../time';
+import { planAgreementReminders } from '../notifications/agreement-plan';
+import { enqueue } from '../notifications/queue';
 
 /*
  * The demo's agreements, from the past Overhedenoverleg's published besluitenlijst
@@ -305,5 +307,11 @@ export async function seedDemoAgreements(tx: Transaction, now = Date.now()): Pro
 		}),
 		ratification(6, 'uvw', 'medewerker.uvw', 'niet_nodig')
 	]);
+	// Their reminders, as the verbs would have planned them: those still ahead (and any of today or
+	// yesterday), none of the past's, so a first start sends no flood of old reminders.
+	await enqueue(
+		tx,
+		await planAgreementReminders(tx, [1, 2, 3, 4, 5, 6, 7].map(cid), new Date(now))
+	);
 	return true;
 }

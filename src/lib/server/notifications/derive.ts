@@ -15,6 +15,7 @@ import { nextDigestAt, reminderDueAt } from './schedule';
 import { paramsOf } from './params';
 import { rulesFor, type SourceEvent } from './table';
 import { wakeWorkers } from './wake';
+import { agreementPlanningEvents, planAgreementReminders } from './agreement-plan';
 
 /** The events that put an agenda in afstemming: each plans the reminder before its deadline. */
 const alignmentEvents = new Set(['meeting.alignment_started.v1', 'agenda.reopened.v1']);
@@ -29,9 +30,11 @@ const alignmentEvents = new Set(['meeting.alignment_started.v1', 'agenda.reopene
 export async function deriveNotifications(tx: Transaction, rows: NewEvent[]): Promise<NewEvent[]> {
 	const written: NotificationRow[] = [];
 	const jobs: NewJob[] = [];
+	const changedAgreements = new Set<string>();
 	for (const row of rows) {
 		const event = sourceOf(row);
 		if (alignmentEvents.has(event.type)) jobs.push(...(await reminderJob(tx, event)));
+		if (agreementPlanningEvents.has(event.type)) changedAgreements.add(event.subjectId);
 		const rules = rulesFor(event);
 		if (rules.length === 0) continue;
 		const params = await paramsOf(tx, event);
@@ -58,6 +61,8 @@ export async function deriveNotifications(tx: Transaction, rows: NewEvent[]): Pr
 			written.push(...inserted);
 		}
 	}
+	// An agreement's reminders follow its deadline, status and consultations as they now stand.
+	jobs.push(...(await planAgreementReminders(tx, [...changedAgreements], new Date())));
 	if (written.length === 0 && jobs.length === 0) return [];
 	jobs.push(...(await mailJobs(tx, written)));
 	await enqueue(tx, jobs);

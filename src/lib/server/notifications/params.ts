@@ -3,6 +3,7 @@ import type { Executor } from '../db';
 import { meetings, type NotificationLanguage, type Party } from '../db/schema';
 import { formatDateTime, TIME_ZONE } from '../../time';
 import type { Params, SourceEvent } from './table';
+import { agreementParams } from './agreement-rules';
 
 /** The parties as the texts name them. */
 export const partyNames: Record<NotificationLanguage, Record<Party, string>> = {
@@ -27,6 +28,7 @@ export async function paramsOf(db: Executor, event: SourceEvent): Promise<Params
 		params.partyNl = partyNames.nl[p.party as Party];
 		params.partyEn = partyNames.en[p.party as Party];
 	}
+	if (event.subjectType === 'agreement') Object.assign(params, agreementParams(p));
 	const row = p.row as { proposingParty?: Party; meetingId?: string | null } | undefined;
 	if (row?.proposingParty) {
 		params.proposerNl = partyNames.nl[row.proposingParty];

@@ -10,7 +10,8 @@ import { jobs, type Job } from '../db/schema';
  * mid-job leaves a lease that runs out, and another takes the job up again after a restart.
  */
 
-export type JobKind = 'mail' | 'digest' | 'reminder' | 'cleanup';
+export type JobKind =
+	'mail' | 'digest' | 'reminder' | 'cleanup' | 'agreement_reminder' | 'agreement_reminder_scan';
 
 export interface NewJob {
 	kind: JobKind;
@@ -100,6 +101,21 @@ export async function postpone(db: Executor, job: Job, dueAt: Date) {
 		.update(jobs)
 		.set({ lockedUntil: null, dueAt, attempts: sql`${jobs.attempts} - 1` })
 		.where(and(eq(jobs.id, job.id), eq(jobs.attempts, job.attempts)));
+}
+
+/**
+ * Hands claimed jobs back unworked (this process is stopping): free at once for another process,
+ * without waiting for the lease, and without counting the attempt.
+ */
+export async function release(db: Executor, claimed: readonly Job[]) {
+	for (const job of claimed) {
+		await db
+			.update(jobs)
+			.set({ lockedUntil: null, attempts: sql`${jobs.attempts} - 1` })
+			.where(
+				and(eq(jobs.id, job.id), eq(jobs.attempts, job.attempts), sql`${jobs.doneAt} is null`)
+			);
+	}
 }
 
 function rowsOf(result: unknown): Array<Record<string, unknown>> {

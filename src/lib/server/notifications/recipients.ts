@@ -35,6 +35,16 @@ export async function peopleWithRole(db: Executor, role: Role): Promise<string[]
 	return rows.map((row) => row.id);
 }
 
+/** Those of these people whose accounts are still active. */
+export async function activePeople(db: Executor, personIds: readonly string[]): Promise<string[]> {
+	if (personIds.length === 0) return [];
+	const rows = await db
+		.select({ id: people.id })
+		.from(people)
+		.where(and(inArray(people.id, [...new Set(personIds)]), isNull(people.disabledAt)));
+	return rows.map((row) => row.id);
+}
+
 /** The person, if the account is still active. */
 export async function activePerson(db: Executor, personId: unknown): Promise<string[]> {
 	if (typeof personId !== 'string') return [];

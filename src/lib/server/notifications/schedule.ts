@@ -17,7 +17,7 @@ export function nextDigestAt(now: Date, minute: number): Date {
  * The instant of a wall-clock time in Amsterdam: the offset is the one at that time itself, not
  * at midnight (on the day summer time begins or ends the two differ).
  */
-function amsterdamWallTime(isoDay: string, minute: number): Date {
+export function amsterdamWallTime(isoDay: string, minute: number): Date {
 	const asUtc = new Date(`${isoDay}T00:00:00Z`).getTime() + minute * 60_000;
 	const guess = asUtc - amsterdamOffsetMinutes(new Date(asUtc)) * 60_000;
 	return new Date(asUtc - amsterdamOffsetMinutes(new Date(guess)) * 60_000);

@@ -1,6 +1,7 @@
 import type { Executor } from '../db';
 import type { NotificationLanguage, Party } from '../db/schema';
 import { activePerson, peopleOfParty, peopleWithRole } from './recipients';
+import { agreementRules } from './agreement-rules';
 
 /**
  * Who gets what: the one table of notifications (the README shows it). Each row says which
@@ -261,7 +262,9 @@ export const notificationTable: readonly NotificationRule[] = [
 				body: `"${p.item}" was submitted after the deadline of ${p.meeting}. Admit it or defer it.`
 			})
 		}
-	}
+	},
+	// The agreements' reminders: 14 and 3 days before, the day after, a closing consultation.
+	...agreementRules
 ];
 
 /** The proposer hears what became of their item. */
