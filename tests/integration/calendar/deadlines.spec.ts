@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { RequestEvent } from '@sveltejs/kit';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/lib/server/access';
 import { createAgreement, setStatus, updateAgreement } from '../../../src/lib/server/agreements';
@@ -74,7 +73,7 @@ function eventsOf(ics: string): Map<string, string> {
 async function fetchFeed(token: string) {
 	const url = new URL(`/afspraken.ics/${token}`, origin);
 	const event = { url, params: { token }, request: new Request(url) };
-	return deadlineRoute(event as unknown as RequestEvent<{ token: string }>);
+	return deadlineRoute(event as unknown as Parameters<typeof deadlineRoute>[0]);
 }
 
 describe('the deadlines feed', () => {
