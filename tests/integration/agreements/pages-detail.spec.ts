@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getAgreement, reportProgress } from '../../../src/lib/server/agreements';
 import { load as detailLoad } from '../../../src/routes/afspraken/[id]/+page.server';
 import { agreementActions } from '../../../src/routes/afspraken/[id]/actions.server';
+import type { PageServerData as Detail } from '../../../src/routes/afspraken/[id]/$types';
 import { failed, formPost } from '../form-post';
 import { useProcessDatabase } from '../process-env';
 import { createTeam, freeAgreement, inDays, type Team } from './fixtures';
@@ -21,7 +22,8 @@ beforeAll(async () => {
 });
 
 type Actor = Team[keyof Team];
-const page = (actor: Actor, id: string) => detailLoad(pageEvent(`/afspraken/${id}`, actor, { id }));
+const page = async (actor: Actor, id: string) =>
+	(await detailLoad(pageEvent(`/afspraken/${id}`, actor, { id }))) as Detail;
 const act = (
 	name: keyof typeof agreementActions,
 	actor: Actor,

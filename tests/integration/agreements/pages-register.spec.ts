@@ -5,6 +5,8 @@ import {
 	actions as newActions,
 	load as newLoad
 } from '../../../src/routes/afspraken/nieuw/+page.server';
+import type { PageServerData as RegisterData } from '../../../src/routes/afspraken/$types';
+import type { PageServerData as NewPage } from '../../../src/routes/afspraken/nieuw/$types';
 import { failed, formPost } from '../form-post';
 import { useProcessDatabase } from '../process-env';
 import {
@@ -31,7 +33,7 @@ beforeAll(async () => {
 	team = await createTeam();
 });
 
-type Register = Exclude<Awaited<ReturnType<typeof registerLoad>>, { visitor: true }>;
+type Register = Exclude<RegisterData, { visitor: true }>;
 const register = async (query: string, actor = team.vngMedewerker) =>
 	(await registerLoad(pageEvent(`/afspraken${query}`, actor))) as Register;
 const ids = (page: Register) => page.register?.rows.map((row) => row.id) ?? [];
@@ -90,7 +92,7 @@ describe('/afspraken, the register', () => {
 
 describe('/afspraken/nieuw, making an agreement', () => {
 	const post = (actor: Team[keyof Team], fields: Record<string, string>, query = '') =>
-		newActions.default(formPost(actor, `/afspraken/nieuw${query}`, fields));
+		newActions.default!(formPost(actor, `/afspraken/nieuw${query}`, fields));
 
 	it('refused to anyone but the secretariaat, page and form alike', async () => {
 		expect(
@@ -105,9 +107,9 @@ describe('/afspraken/nieuw, making an agreement', () => {
 	it('shows the decision whose text it carries over, or says it is not found', async () => {
 		const { decisions } = await publishedDecisions(team);
 		const decision = decisions[0]!;
-		const page = await newLoad(
+		const page = (await newLoad(
 			pageEvent(`/afspraken/nieuw?besluit=${decision.id}`, team.secretariaat)
-		);
+		)) as NewPage;
 		expect(page.sourceMissing).toBe(false);
 		expect(page.source).toMatchObject({ itemTitle: decision.itemTitle, dicta: decision.dicta });
 		expect(page.choices.people.some((p) => p.id === team.vngMedewerker.personId)).toBe(true);
