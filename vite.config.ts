@@ -44,7 +44,8 @@ const serverOnly = [
 	'tests/integration/realtime/cross-process.spec.ts',
 	'tests/integration/realtime/public-processes.spec.ts',
 	'tests/integration/event-order.spec.ts',
-	'tests/integration/notifications/processes.spec.ts'
+	'tests/integration/notifications/processes.spec.ts',
+	'tests/integration/agreements/reminders-processes.spec.ts'
 ];
 
 export default defineConfig({
