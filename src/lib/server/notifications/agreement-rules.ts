@@ -43,8 +43,6 @@ async function koepelContacts(db: Executor, event: SourceEvent): Promise<string[
 
 const isOverdue = (event: SourceEvent) => event.payload.reminder === 'overdue';
 const delayed = (p: Params) => p.delayed === 'true';
-const daysNl = (p: Params) => (p.days === '1' ? '1 dag' : `${p.days} dagen`);
-const daysEn = (p: Params) => (p.days === '1' ? '1 day' : `${p.days} days`);
 
 export const agreementRules: NotificationRule[] = [
 	{
@@ -56,13 +54,13 @@ export const agreementRules: NotificationRule[] = [
 		link: agreementLink,
 		text: {
 			nl: (p) => ({
-				subject: `Nog ${daysNl(p)}: ${p.agreement}`,
+				subject: `Nog ${p.days} dagen: ${p.agreement}`,
 				body: delayed(p)
 					? `De afspraak „${p.agreement}” is vertraagd en wordt verwacht op ${p.dayNl}. Meld de voortgang van uw partij, of geef een nieuwe verwachte datum.`
 					: `De termijn van de afspraak „${p.agreement}” loopt af op ${p.dayNl}. Meld de voortgang van uw partij, of zet de afspraak op vertraagd met de datum waarop u haar nu verwacht.`
 			}),
 			en: (p) => ({
-				subject: `${daysEn(p)} left: ${p.agreement}`,
+				subject: `${p.days} days left: ${p.agreement}`,
 				body: delayed(p)
 					? `The agreement "${p.agreement}" is delayed and expected on ${p.dayEn}. Report your party's progress, or give a new expected date.`
 					: `The deadline of the agreement "${p.agreement}" is ${p.dayEn}. Report your party's progress, or mark the agreement as delayed with the date you now expect it.`
