@@ -453,6 +453,18 @@ describe('every operation answers exactly what the document says', () => {
 		});
 	});
 
+	it('Voortgang afspraken: the standard item with the register’s overview, once per meeting', async () => {
+		const meeting = await openMeetingFor(team, 35);
+		const made = await contract('proposeProgressItem', team.secretariaat, { id: meeting.id });
+		expect(made.body).toMatchObject({
+			title: 'Voortgang afspraken',
+			purpose: 'informatie',
+			status: 'ingediend'
+		});
+		await contract('proposeProgressItem', team.secretariaat, { id: meeting.id, status: 409 });
+		await contract('proposeProgressItem', team.vngMedewerker, { id: meeting.id, status: 403 });
+	});
+
 	it('covers every operation of the document', () => {
 		expect(documented.size).toBeGreaterThan(40);
 		expect([...documented.keys()].filter((id) => !covered.has(id))).toEqual([]);

@@ -5,6 +5,7 @@ import { generalOperations } from './general-operations';
 import { itemOperations } from './item-operations';
 import { meetingOperations } from './meeting-operations';
 import { notificationOperations } from './notification-operations';
+import { progressItemOperations } from './progress-item-operations';
 import type { Operation } from './operation';
 import { publicOperations } from './public-operations';
 
@@ -16,6 +17,7 @@ export const api = {
 	...generalOperations,
 	...meetingOperations,
 	...itemOperations,
+	...progressItemOperations,
 	...attachmentOperations,
 	...decisionOperations,
 	...agreementOperations,
