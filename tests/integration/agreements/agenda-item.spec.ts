@@ -8,6 +8,9 @@ import { useDb } from '../../../src/lib/server/db';
 import { agendaItems, agreements, events } from '../../../src/lib/server/db/schema';
 import { StateError } from '../../../src/lib/server/kernel/errors';
 import { forceMeetingStatus, openMeetingFor, planned } from '../agenda/fixtures';
+import { isHttpError } from '@sveltejs/kit';
+import { meetingActions } from '../../../src/routes/vergaderingen/[id]/actions.server';
+import { failed, formPost } from '../form-post';
 import { useProcessDatabase } from '../process-env';
 import {
 	createTeam,
@@ -200,5 +203,26 @@ describe('proposeProgressItem', () => {
 		expect(many.summary).toContain('## Verlopen (22)');
 		expect(many.summary.match(/^- \[/gm)).toHaveLength(20);
 		expect(many.summary).toContain('- En nog 2 afspraken: zie het register.');
+	});
+
+	it('the meeting page’s form: offered to the secretariaat, refused a second time with the message', async () => {
+		const meeting = await openMeetingFor(team, 28);
+		const post = (actor: typeof team.secretariaat) =>
+			meetingActions.progress(
+				formPost(actor, `/vergaderingen/${meeting.id}?/progress`, {}, { id: meeting.id })
+			);
+		expect(await post(team.secretariaat)).toMatchObject({
+			form: 'progress',
+			done: true,
+			title: 'Voortgang afspraken'
+		});
+		const again = failed(await post(team.secretariaat));
+		expect(again.status).toBe(409);
+		expect(again.data.errors['']).toMatch(/^Deze vergadering heeft al een agendapunt/);
+		const refused = await post(team.ipoBestuurder).then(
+			() => null,
+			(caught: unknown) => caught
+		);
+		expect(isHttpError(refused) && refused.status).toBe(403);
 	});
 });

@@ -201,7 +201,8 @@ export async function proposeProgressItem(
 	return transaction(async (tx) => {
 		// Locked: two at once for one meeting wait for each other, and the second sees the first.
 		const meeting = await findMeeting(tx, meetingId, { lock: true });
-		requireMeetingState('submit', meeting, now);
+		// Where the secretariaat may place items (the page offers it by the same step).
+		requireMeetingState('place', meeting, now);
 		const [existing] = await tx
 			.select({ status: agendaItems.status })
 			.from(agendaItems)

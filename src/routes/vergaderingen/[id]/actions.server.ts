@@ -11,6 +11,7 @@ import {
 } from '$lib/server/agenda';
 import { reorderAgenda } from '$lib/server/agenda';
 import { approvalDecisionSchema } from '$lib/server/agenda/schemas';
+import { proposeProgressItem } from '$lib/server/agreements/agenda-item';
 import { requestContext } from '$lib/server/http/client';
 import type { RequestContext } from '$lib/server/identity/context';
 import {
@@ -108,6 +109,11 @@ export const meetingActions = {
 			{ meetingId: id, position: text(form, 'position'), minutes: text(form, 'minutes') },
 			context
 		);
+		return { itemId: item.id, title: item.title };
+	}),
+	// "Voortgang afspraken": the standard item with the register's overview (secretariaat).
+	progress: action('progress', async (actor, id, _form, context) => {
+		const item = await proposeProgressItem(actor, id, context);
 		return { itemId: item.id, title: item.title };
 	}),
 	move: action('order', move),
