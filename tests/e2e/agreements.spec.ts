@@ -65,7 +65,11 @@ test('the secretariaat makes an agreement from a decision of a meeting held toda
 		}),
 		word
 	});
-	const { decisions } = (await api(secretariaat, 'GET', `/meetings/${meeting.id}/decisions`)) as {
+	const { decisions } = (await api(
+		secretariaat,
+		'GET',
+		`/meetings/${meeting.id}/decisions`
+	)) as unknown as {
 		decisions: { id: string; itemTitle: string }[];
 	};
 	const decision = decisions.find((row) => row.itemTitle.includes(word))!;

@@ -283,5 +283,20 @@ describe('the forms of one agreement', () => {
 			{ koepel: 'vng', state: 'goedgekeurd', version: 1 }
 		]);
 		expect(detail.ratification).toBe('bekrachtigd');
+		// A correction against the version seen; one against an older version names what changed.
+		const rejected = { ...approved, state: 'afgewezen', version: '1' };
+		expect(await act('ratify', team.vngMedewerker, agreement.id, rejected)).toMatchObject({
+			done: true
+		});
+		const stale = (await act('ratify', team.vngBestuurder, agreement.id, rejected)) as unknown as {
+			status: number;
+			data: { form: string; conflict: { changed: string[] } };
+		};
+		expect(stale.status).toBe(409);
+		expect(stale.data.form).toBe('ratify');
+		expect(stale.data.conflict.changed).toContain('state');
+		expect((await getAgreement(team.secretariaat, agreement.id)).ratifications).toMatchObject([
+			{ state: 'afgewezen', version: 2 }
+		]);
 	});
 });

@@ -64,7 +64,12 @@ const fieldNames: Record<string, () => string> = {
 	expectedDate: m.agreements_field_expectedDate,
 	lapseReason: m.agreements_field_lapseReason,
 	owners: m.agreements_field_owners,
-	links: m.agreements_field_links
+	links: m.agreements_field_links,
+	// A koepel's own record (ratification.ts ratificationFieldLabels).
+	state: m.agreements_field_state,
+	closesOn: m.agreements_field_closesOn,
+	decidedOn: m.agreements_field_decidedOn,
+	ledenbriefUrl: m.agreements_field_ledenbriefUrl
 };
 
 const name = (names: Record<string, () => string>, value: string | null | undefined) =>
