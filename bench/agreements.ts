@@ -5,14 +5,15 @@
  * 5,000 agreements with 50,000 progress reports (bench/agreements-data.ts). The production build
  * (`server.js`) serves them; autocannon puts 20 connections for 20 seconds on each of: the register
  * filtered on "overdue for my party" in the API, the party dashboard's counts in the API (both with
- * a VNG medewerker's Bearer token), the signed-in register page with the same filters, and a
- * trivial route (/healthz), in one run. Prints requests per second, p50, p99, the CPU time per
+ * a VNG medewerker's Bearer token), the signed-in register page with the same filters, the same
+ * token's own account (/api/v1/me: what a signed-in API request costs with next to no work of its own) and
+ * a trivial route (/healthz), in one run. Prints requests per second, p50, p99, the CPU time per
  * request of the app and of the PostgreSQL backends serving it, each one's p99 as a multiple of the
  * trivial route's and its throughput as a share of it, against the issue's goal (p99 ≤ 100 ms).
  *
  * PostgreSQL: BENCH_POSTGRES_URL, else DATABASE_URL, else this machine's 127.0.0.1:5432. A fresh
  * database is created for the run and dropped after it. Run `npm run build` first (npm run bench
- * does). BENCH_ONLY=register (or dashboard, page, trivial, or several: register,trivial) measures
+ * does). BENCH_ONLY=register (or dashboard, page, me, trivial, or several: register,trivial) measures
  * those routes alone, e.g. to profile one with BENCH_NODE_ARGS=--cpu-prof.
  */
 import { existsSync } from 'node:fs';
@@ -120,6 +121,17 @@ try {
 					);
 			}
 		},
+		{
+			key: 'me',
+			label: 'signed-in API (/api/v1/me)',
+			path: '/api/v1/me',
+			headers: bearer,
+			check(body) {
+				const me = JSON.parse(body) as { party: string; via: string };
+				if (me.party !== 'vng' || me.via !== 'token')
+					throw new Error(`/api/v1/me answers for someone else: ${body}`);
+			}
+		},
 		{ key: 'trivial', label: 'trivial route (/healthz)', path: '/healthz', headers: {} }
 	];
 
@@ -183,7 +195,7 @@ try {
 	}
 	console.log('\n  goals');
 	for (const { key, label, result } of results) {
-		if (key === 'trivial') continue;
+		if (key === 'trivial' || key === 'me') continue;
 		const met = result.latency.p99 <= GOAL_P99_MS && result.errors + result.non2xx === 0;
 		console.log(
 			`  ${label} p99 ≤ ${GOAL_P99_MS} ms: ${ms(result.latency.p99)}, ${met ? 'met' : 'NOT met'}`
