@@ -35,7 +35,9 @@ export const load: PageServerLoad = async (event) => {
 		may: {
 			manage: manager,
 			// For the party, while the list is ter verificatie: the page follows the list's status live.
-			speak: await maySpeakForParty(actor)
+			speak: await maySpeakForParty(actor),
+			// The secretariaat turns a decision or a toezegging into an afspraak (issue 14).
+			makeAgreements: decideAccess(actor, 'agreement.manage') === 'ok'
 		},
 		publishable: items.map((item) => ({
 			id: item.id,
