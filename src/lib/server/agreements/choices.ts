@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { useDb } from '../db';
 import { agreements, commitments, decisions, meetings, organisations, people } from '../db/schema';
 import { requireAccess, type Actor } from '../access';
@@ -114,11 +114,15 @@ export async function agreementSource(
 export async function agreementMeetings(actor: Actor) {
 	requireAccess(actor, 'agreement.read', { audience: ['table'] });
 	const db = await useDb();
+	// A test per meeting (an index probe), not a join with every agreement made distinct after.
+	const hasAgreement = db
+		.select({ one: sql`1` })
+		.from(agreements)
+		.where(and(eq(agreements.meetingId, meetings.id), agreementsVisibleTo(actor)));
 	return db
-		.selectDistinct({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
+		.select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
 		.from(meetings)
-		.innerJoin(agreements, eq(agreements.meetingId, meetings.id))
-		.where(agreementsVisibleTo(actor))
+		.where(exists(hasAgreement))
 		.orderBy(desc(meetings.startsAt), asc(meetings.id))
 		.limit(200);
 }
