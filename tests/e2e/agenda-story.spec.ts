@@ -17,6 +17,11 @@ async function personPage(browser: Browser, baseURL: string | undefined, local: 
 
 async function agree(page: Page, meetingPath: string, axe = false) {
 	await page.goto(meetingPath);
+	// Connected and caught up first: a replay of the agenda's earlier events reloads the page's data,
+	// and a choice made in the page before that would be sent from a form about to be replaced.
+	await expect(page.locator('p', { hasText: 'Live bijwerken:' })).toHaveText(
+		/Live bijwerken: Live$/
+	);
 	await page.getByRole('radio', { name: 'Akkoord' }).check();
 	await page.getByRole('button', { name: 'Oordeel vastleggen' }).click();
 	await expect(page.getByRole('main').getByRole('status')).toContainText(
