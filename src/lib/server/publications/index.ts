@@ -1,7 +1,13 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { useDb } from '../db';
-import { decisionListVersions, decisionLists, meetingKinds, meetings } from '../db/schema';
+import {
+	decisionListVersions,
+	decisionLists,
+	meetingKinds,
+	meetings,
+	type MeetingKind
+} from '../db/schema';
 import { AccessError } from '../access';
 import { isUuid } from '../kernel/ids';
 import { parseInput } from '../kernel/input';
@@ -35,7 +41,7 @@ export const publicationFilters = z.object({
 export interface PublicationSummary {
 	meetingId: string;
 	title: string;
-	kind: string;
+	kind: MeetingKind;
 	startsAt: string;
 	version: number;
 	publishedAt: string;

@@ -1,14 +1,9 @@
 import { publicEndpoint } from '$lib/server/api/endpoint';
 import { queryObject } from '$lib/server/api/request';
-import type { MeetingKind } from '$lib/server/db/schema';
 import { listPublications } from '$lib/server/publications';
 import { api } from '$lib/server/openapi/operations';
 
 /** The published besluitenlijsten, for anyone: filtered by kind and year, searched in Dutch. */
 export const GET = publicEndpoint(api.listPublications, async ({ event }) => ({
-	publications: (await listPublications(queryObject(event.url))).map((publication) => ({
-		...publication,
-		// The column's own enum; the projection checks it again.
-		kind: publication.kind as MeetingKind
-	}))
+	publications: await listPublications(queryObject(event.url))
 }));
