@@ -133,6 +133,7 @@ test('VNG reports progress while a bestuurder of IPO watches the register change
 
 	// VNG's medewerker sets it in uitvoering and reports 40 %, on the agreement's own page.
 	await vng.goto(`/afspraken/${agreement.id}`);
+	await expect(liveState(vng)).toHaveText(/Live bijwerken: Live$/);
 	await vng.getByText('Status wijzigen').click();
 	await vng.getByRole('radio', { name: 'In uitvoering' }).check();
 	await vng.getByRole('button', { name: 'Status opslaan' }).click();
@@ -158,6 +159,38 @@ test('VNG reports progress while a bestuurder of IPO watches the register change
 	expect(requests.map((request) => request.url())).toEqual([]);
 	await vng.context().close();
 	await ipo.context().close();
+});
+
+test('a form opened before the page woke up stays open when it does', async ({
+	secretariaat,
+	browser,
+	baseURL
+}) => {
+	await secretariaat.goto('/vergaderingen');
+	const vng = await personPage(browser, baseURL, 'medewerker.vng');
+	const agreement = await vngAgreement(
+		secretariaat,
+		vng,
+		uniqueTitle('Afspraak: een klik voor het script')
+	);
+	// The app's scripts are held back until "Status wijzigen" was opened on the server's page.
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await vng.route(/\/_app\/immutable\/.*\.js$/, async (route) => {
+		await held;
+		await route.continue();
+	});
+	await vng.goto(`/afspraken/${agreement.id}`, { waitUntil: 'domcontentloaded' });
+	await vng.getByText('Status wijzigen').click();
+	await expect(vng.getByRole('radio', { name: 'In uitvoering' })).toBeVisible();
+	release();
+	// Awake and connected: the form the person opened is still open.
+	await expect(liveState(vng)).toHaveText(/Live bijwerken: Live$/);
+	await expect(vng.getByRole('radio', { name: 'In uitvoering' })).toBeVisible();
+	await vng.getByRole('radio', { name: 'In uitvoering' }).check();
+	await vng.getByRole('button', { name: 'Status opslaan' }).click();
+	await expect(notice(vng, 'De status is gewijzigd in In uitvoering.')).toBeFocused();
+	await vng.context().close();
 });
 
 test('VNG records the approval of its members; the agreement is bekrachtigd', async ({
