@@ -1,16 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { transaction, useDb, type Executor, type Transaction } from '../db';
-import {
-	agendaItems,
-	attachmentContents,
-	attachments,
-	people,
-	type ItemStatus
-} from '../db/schema';
+import { agreementProgress, attachments, people, type ItemStatus } from '../db/schema';
 import { appendEvents } from '../events';
 import { AccessError, decideAccess, requireAccess, type Actor } from '../access';
-import { InvalidInputError, fieldErrors, StateError } from '../kernel/errors';
+import { StateError } from '../kernel/errors';
 import type { RequestContext } from '../identity/context';
 import { isUuid } from '../kernel/ids';
 // An agenda that is adopted, held or cancelled is frozen: its documents too.
@@ -18,7 +11,8 @@ import { agendaOpen, findMeeting, meetingStatusLabels } from '../meetings/querie
 import { itemAudience } from '../agenda/audience';
 import { findVisibleItem, itemStatusLabels, type ItemRow } from '../agenda/store';
 import type { EventPayload, PayloadType } from '../../realtime/event-payloads';
-import { checkFile } from './content';
+import { requireOwnerReadable } from './download';
+import { checkUploads, storeAttachment, type Upload } from './store';
 
 export {
 	MAX_ATTACHMENT_BYTES,
@@ -27,16 +21,11 @@ export {
 	contentDisposition,
 	sanitiseFilename
 } from './content';
+export { downloadAttachment } from './download';
+export type { Upload } from './store';
 
 /** Items that still take (or lose) attachments; after this the item's documents are fixed. */
 const openStatuses: readonly ItemStatus[] = ['concept', 'ingediend', 'geagendeerd', 'aangehouden'];
-
-const uploadSchema = z.object({
-	filename: z
-		.string({ error: 'Kies een bestand.' })
-		.max(1000, { error: 'De bestandsnaam is te lang.' }),
-	bytes: z.instanceof(Uint8Array, { error: 'Kies een bestand.' })
-});
 
 export interface AttachmentSummary {
 	id: string;
@@ -91,56 +80,39 @@ function attachmentEvent<T extends AttachmentEventType>(
 export async function uploadAttachment(
 	actor: Actor,
 	itemId: string,
-	input: { filename: string; bytes: Uint8Array },
+	input: Upload,
 	context: RequestContext = {}
 ) {
-	const parsed = uploadSchema.safeParse(input);
-	if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error.issues));
-	// Checking the content (hashing 25 MB, unpacking an Office file) takes a while: do it before
-	// the transaction, which holds the item's lock, and tell its verdict only after the access
-	// checks, so that who may not upload hears that first.
-	const checked = await checkFile(parsed.data.filename, parsed.data.bytes).then(
-		(file) => ({ file }),
-		(refusal: unknown) => ({ refusal })
-	);
+	// Checked before the transaction, told after the access checks (store.ts).
+	const checked = await checkUploads([input]);
 	return transaction(async (tx) => {
 		const item = await findVisibleItem(tx, actor, itemId, { lock: true });
 		requireAccess(actor, 'attachment.upload', { organisationId: item.proposingOrganisationId });
 		await requireOpen(tx, item);
 		if ('refusal' in checked) throw checked.refusal;
-		const { file } = checked;
-		const [row] = await tx
-			.insert(attachments)
-			.values({
-				itemId: item.id,
-				...file,
-				uploadedBy: actor.personId,
-				uploadedByOrganisationId: actor.organisationId
-			})
-			.returning();
-		await tx.insert(attachmentContents).values({ attachmentId: row!.id, bytes: parsed.data.bytes });
+		const row = await storeAttachment(tx, actor, { itemId: item.id }, checked.uploads[0]!);
 		await appendEvents(tx, { actor, requestId: context.requestId }, [
-			attachmentEvent(item, row!.id, 'attachment.uploaded.v1', {
-				filename: file.filename,
-				mediaType: file.mediaType,
-				size: file.size,
-				sha256: file.sha256,
+			attachmentEvent(item, row.id, 'attachment.uploaded.v1', {
+				filename: row.filename,
+				mediaType: row.mediaType,
+				size: row.size,
+				sha256: row.sha256,
 				// The attachment as the item page lists it: every reader's page adds it in place.
 				attachment: {
-					id: row!.id,
+					id: row.id,
 					itemId: item.id,
-					filename: row!.filename,
-					mediaType: row!.mediaType,
-					size: row!.size,
-					sha256: row!.sha256,
-					uploadedBy: row!.uploadedBy,
-					uploadedByOrganisationId: row!.uploadedByOrganisationId,
+					filename: row.filename,
+					mediaType: row.mediaType,
+					size: row.size,
+					sha256: row.sha256,
+					uploadedBy: row.uploadedBy,
+					uploadedByOrganisationId: row.uploadedByOrganisationId,
 					uploaderName: actor.name,
-					uploadedAt: row!.uploadedAt.toISOString()
+					uploadedAt: row.uploadedAt.toISOString()
 				}
 			})
 		]);
-		return row!;
+		return { ...row, itemId: item.id };
 	});
 }
 
@@ -149,10 +121,9 @@ export async function attachmentsOfItem(
 	db: Executor,
 	itemId: string
 ): Promise<AttachmentSummary[]> {
-	return db
+	const rows = await db
 		.select({
 			id: attachments.id,
-			itemId: attachments.itemId,
 			filename: attachments.filename,
 			mediaType: attachments.mediaType,
 			size: attachments.size,
@@ -166,6 +137,7 @@ export async function attachmentsOfItem(
 		.innerJoin(people, eq(people.id, attachments.uploadedBy))
 		.where(eq(attachments.itemId, itemId))
 		.orderBy(asc(attachments.uploadedAt), asc(attachments.id));
+	return rows.map((row) => ({ ...row, itemId }));
 }
 
 /** Whoever may see the item sees its attachments (a concept of another party: 404). */
@@ -205,34 +177,6 @@ export async function attachmentsSection(
 	};
 }
 
-/** The file for a download, after the item's access check; 404 for what the actor may not see. */
-export async function downloadAttachment(actor: Actor, attachmentId: string) {
-	if (!isUuid(attachmentId)) throw new AccessError(404);
-	const db = await useDb();
-	const [row] = await db
-		.select({
-			filename: attachments.filename,
-			mediaType: attachments.mediaType,
-			size: attachments.size,
-			sha256: attachments.sha256,
-			audience: agendaItems.audience,
-			bytes: attachmentContents.bytes
-		})
-		.from(attachments)
-		.innerJoin(agendaItems, eq(agendaItems.id, attachments.itemId))
-		.innerJoin(attachmentContents, eq(attachmentContents.attachmentId, attachments.id))
-		.where(eq(attachments.id, attachmentId));
-	if (!row) throw new AccessError(404);
-	requireAccess(actor, 'agenda_item.read', row);
-	return {
-		filename: row.filename,
-		mediaType: row.mediaType,
-		size: row.size,
-		sha256: row.sha256,
-		bytes: row.bytes
-	};
-}
-
 /**
  * The uploader's organisation (or the secretariaat) removes an attachment. The bytes go; the log
  * keeps who removed which file (name, size, hash) and when.
@@ -250,6 +194,7 @@ export async function deleteAttachment(
 			.where(eq(attachments.id, attachmentId))
 			.for('update');
 		if (!row) throw new AccessError(404);
+		if (!row.itemId) return refuseReportFile(tx, actor, row.progressId);
 		const item = await findVisibleItem(tx, actor, row.itemId, { lock: true });
 		requireAccess(actor, 'attachment.delete', { organisationId: row.uploadedByOrganisationId });
 		await requireOpen(tx, item);
@@ -262,6 +207,30 @@ export async function deleteAttachment(
 				uploadedBy: row.uploadedBy
 			})
 		]);
-		return row;
+		return { ...row, itemId: item.id };
 	});
+}
+
+/**
+ * A progress report's file stays, as the report does (a correction is a new report): a 404 for
+ * whoever may not see the agreement, else a refusal that says so.
+ */
+async function refuseReportFile(
+	tx: Transaction,
+	actor: Actor,
+	progressId: string | null
+): Promise<never> {
+	const [report] = progressId
+		? await tx
+				.select({ agreementId: agreementProgress.agreementId })
+				.from(agreementProgress)
+				.where(eq(agreementProgress.id, progressId))
+		: [];
+	await requireOwnerReadable(tx, actor, {
+		itemAudience: null,
+		agreementId: report?.agreementId ?? null
+	});
+	throw new StateError(
+		'Een bijlage bij een voortgangsmelding blijft bewaard, zoals de melding zelf. Meld een correctie als nieuwe voortgang.'
+	);
 }
