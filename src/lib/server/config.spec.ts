@@ -40,6 +40,7 @@ describe('parseConfig', () => {
 		['REDIS_PREFIX', 'Oho:prod', /REDIS_PREFIX="Oho:prod": expected letters, digits/],
 		['LOG_LEVEL', 'loud', /LOG_LEVEL="loud"/],
 		['DEMO', 'yes', /DEMO="yes"/],
+		['DATABASE_PREPARE', 'yes', /DATABASE_PREPARE="yes": expected true or false/],
 		['RATE_LIMIT_PER_IP', 'many', /RATE_LIMIT_PER_IP="many": expected a number of attempts/],
 		['RATE_LIMIT_PER_IP', '2', /RATE_LIMIT_PER_IP="2": expected at least 5 attempts/],
 		['PUBLISHER_TOOI', 'BZK', /PUBLISHER_TOOI="BZK": expected a TOOI organisation URI/]

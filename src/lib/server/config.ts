@@ -21,6 +21,15 @@ export const configSchema = z.object({
 	),
 	DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl),
 	DATA_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).default('./data')),
+	/**
+	 * Whether the app's reads on PostgreSQL are prepared statements (postgres.js's own default): the
+	 * server plans each query text once per connection instead of on every request. Off only
+	 * behind a connection pooler that cannot keep them (PgBouncer in transaction mode before 1.21).
+	 */
+	DATABASE_PREPARE: z.preprocess(
+		emptyAsUndefined,
+		z.enum(['true', 'false'], { error: 'true or false' }).default('true')
+	),
 	PORT: z.preprocess(
 		emptyAsUndefined,
 		z.coerce

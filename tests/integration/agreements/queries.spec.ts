@@ -192,11 +192,16 @@ describe('the party dashboard', () => {
 		// 00:30 on New Year's Day in Amsterdam: this year there, last year in UTC.
 		await make('2026-12-31', { status: 'afgerond', closedAt: new Date('2026-12-31T23:30:00Z') });
 		await make('2026-12-31', { status: 'afgerond', closedAt: new Date('2026-12-31T22:30:00Z') });
-		await make('2027-01-01', { status: 'vervallen', lapseReason: 'Vervangen.', closedAt: now });
+		const lapsed = await make('2027-01-01', {
+			status: 'vervallen',
+			lapseReason: 'Vervangen.',
+			closedAt: now
+		});
 		const vngOnly = await make('2027-09-01', {}, [team.vngMedewerker]);
 		const db = await useDb();
 		await db.insert(agreementRatifications).values(
-			[dueSoon, vngOnly].map((a) => ({
+			// A vervallen agreement's consultation no longer waits.
+			[dueSoon, vngOnly, lapsed].map((a) => ({
 				agreementId: a.id,
 				koepel: 'uvw' as const,
 				state: 'lopend' as const,

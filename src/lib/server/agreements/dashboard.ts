@@ -49,11 +49,15 @@ export async function partyDashboard(
 	const lopend = (koepel: SQL) => sql`${agreements.status} <> 'vervallen' and exists (
 		select 1 from agreement_ratification r
 		where r.agreement_id = ${agreements.id} and r.state = 'lopend' and ${koepel})`;
-	// The Rijk waits for any koepel on its own agreements; a koepel for its own members on any.
+	// The Rijk waits for any koepel on its own agreements; a koepel for its own members on any:
+	// counted from its lopend consultations (an index of the few), one per agreement and koepel.
 	const awaiting =
 		party === 'rijk'
 			? sql`count(*) filter (where ${lopend(sql`true`)})`
-			: sql`(select count(*) from agreement where ${visible} and ${lopend(sql`r.koepel = ${party}`)})`;
+			: sql`(select count(*) from agreement_ratification r
+				join agreement on ${agreements.id} = r.agreement_id
+				where r.koepel = ${party} and r.state = 'lopend'
+					and ${agreements.status} <> 'vervallen' and ${visible})`;
 	const db = await useDb();
 	// The party's own agreements in one pass (the owner test once per row, as a semi-join); the
 	// koepel's ratifications as a second count, which reads agreement afresh in its own scope.

@@ -29,7 +29,7 @@ export interface DatabaseHandle {
 }
 
 export type OpenOptions =
-	| { engine: 'postgres'; url: string; maxConnections?: number }
+	| { engine: 'postgres'; url: string; maxConnections?: number; prepare?: boolean }
 	/** dataDir undefined means an in-memory database (tests). */
 	| { engine: 'pglite'; dataDir?: string };
 
@@ -43,7 +43,10 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 			onnotice: () => {},
 			connection: { application_name: 'overhedenoverleg', TimeZone: 'UTC' }
 		});
-		const db = drizzlePostgres({ client, ...drizzleOptions }) as unknown as Database;
+		const db = drizzlePostgres({
+			client: options.prepare === false ? client : preparingClient(client),
+			...drizzleOptions
+		}) as unknown as Database;
 		return {
 			db,
 			engine: 'postgres',
@@ -71,6 +74,24 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 		if (dataDir) releaseDataDirLock(dataDir);
 		throw error;
 	}
+}
+
+/**
+ * The postgres.js client with every statement drizzle sends outside a transaction prepared.
+ * drizzle asks postgres.js to prepare only statements it was given a name for, but postgres.js
+ * prepares its own queries by default and keeps one prepared statement per query text and
+ * connection; so a query built anew per request (the register's filters) is planned once per
+ * connection, not on every request. Planning was about half of the register's database time
+ * (bench:agreements). The query texts are the app's own (values are parameters), so the number
+ * of statements stays bounded; postgres.js drops them with the connection.
+ */
+function preparingClient(client: postgres.Sql): postgres.Sql {
+	const unsafe: postgres.Sql['unsafe'] = (query, parameters, queryOptions) =>
+		client.unsafe(query, parameters, { ...queryOptions, prepare: true });
+	return new Proxy(client, {
+		get: (target, property, receiver) =>
+			property === 'unsafe' ? unsafe : Reflect.get(target, property, receiver)
+	});
 }
 
 /**

@@ -24,7 +24,7 @@ async function start(): Promise<DatabaseHandle> {
 	const cfg = config();
 	const handle = await openDatabase(
 		cfg.DATABASE_URL
-			? { engine: 'postgres', url: cfg.DATABASE_URL }
+			? { engine: 'postgres', url: cfg.DATABASE_URL, prepare: cfg.DATABASE_PREPARE === 'true' }
 			: { engine: 'pglite', dataDir: cfg.DATA_DIR }
 	);
 	try {

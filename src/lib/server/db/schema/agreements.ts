@@ -82,6 +82,13 @@ export const agreements = pgTable(
 		index('agreement_decision_idx').on(table.decisionId),
 		index('agreement_deadline_idx').on(table.deadline),
 		index('agreement_status_idx').on(table.status, table.deadline),
+		// The day an open agreement is due (agreements/queries.ts dueDateSql, the same expression):
+		// "verlopen" and "binnenkort" are a range of this index, not a test of every row.
+		index('agreement_open_due_idx')
+			.on(
+				sql`(coalesce(case when ${table.status} = 'vertraagd' then ${table.expectedDate} end, ${table.deadline}))`
+			)
+			.where(sql`${table.status} not in ('afgerond', 'vervallen')`),
 		index('agreement_search_idx').using('gin', table.search),
 		check(
 			'agreement_vertraagd_expected_date',
@@ -236,6 +243,10 @@ export const agreementRatifications = pgTable(
 	},
 	(table) => [
 		uniqueIndex('agreement_ratification_key').on(table.agreementId, table.koepel),
+		// What waits for a koepel's members (the dashboards): the few lopend ones, by koepel.
+		index('agreement_ratification_waiting_idx')
+			.on(table.koepel, table.agreementId)
+			.where(sql`${table.state} = 'lopend'`),
 		check('agreement_ratification_koepel', sql`${table.koepel} <> 'rijk'`),
 		check(
 			'agreement_ratification_closes_on',

@@ -1,0 +1,2 @@
+CREATE INDEX "agreement_ratification_waiting_idx" ON "agreement_ratification" USING btree ("koepel","agreement_id") WHERE "agreement_ratification"."state" = 'lopend';--> statement-breakpoint
+CREATE INDEX "agreement_open_due_idx" ON "agreement" USING btree ((coalesce(case when "status" = 'vertraagd' then "expected_date" end, "deadline"))) WHERE "agreement"."status" not in ('afgerond', 'vervallen');
