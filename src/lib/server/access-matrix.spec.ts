@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { permissionNames, permissionRules, type Permission } from './access';
-import { actor, decide, matrix, subjectFor, type Case } from './access-matrix';
+import { matrix } from './access-matrix';
+import { actor, decide, subjectFor, type Case } from './access-matrix/cases';
 import { roles, type Role } from './db/schema';
 
 /** Who may do what: every permission's allowed and denied cases, and that the matrix is complete. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { permissionRules, requireAccess, type AccessError, type Permission } from './access';
-import { actor, decide, matrix, other, own, subjectFor } from './access-matrix';
+import { matrix } from './access-matrix';
+import { actor, decide, other, own, subjectFor } from './access-matrix/cases';
 
 /** The gate's own behaviour, whatever the table says: visitors, read-only tokens, 404 and 403. */
 
