@@ -8,11 +8,12 @@ import type { Actor } from '../../src/lib/server/access';
 export function formPost(
 	actor: Actor | null,
 	path: string,
-	fields: Record<string, string>,
+	fields: Record<string, string | File | File[]>,
 	params: Record<string, string> = {}
 ): never {
 	const form = new FormData();
-	for (const [name, value] of Object.entries(fields)) form.set(name, value);
+	for (const [name, value] of Object.entries(fields))
+		for (const one of Array.isArray(value) ? value : [value]) form.append(name, one);
 	const url = new URL(path, 'http://localhost:4341');
 	const session = actor ? { id: 'form-test', twoFactorVerified: true, totpEnabled: true } : null;
 	return {

@@ -1,4 +1,4 @@
-import { agreementPayloads, type LiveAgreementRow } from './agreement-payloads';
+import { agreementPayloads, type LiveAgreementRow, type LiveProgress } from './agreement-payloads';
 
 /*
  * One line of an agreement's history (who changed what, when), made from one of its events. The
@@ -27,8 +27,8 @@ export interface AgreementHistoryEntry {
 	expectedDate: string | null;
 	/** An owner added or removed. */
 	owner: { party: string; organisationName: string | null; contactName: string } | null;
-	/** A progress report: whose, and how far. */
-	progress: { party: string; percent: number | null } | null;
+	/** A progress report: whose, how far, and the names of the files that came with it. */
+	progress: { party: string; percent: number | null; files: string[] } | null;
 	ratification: {
 		koepel: string;
 		state: string;
@@ -96,8 +96,12 @@ export function historyEntryOf(
 			break;
 		}
 		case 'agreement.progress_reported.v1': {
-			const progress = payload.progress as { party: string; percent: number | null };
-			entry.progress = { party: progress.party, percent: progress.percent };
+			const progress = payload.progress as LiveProgress;
+			entry.progress = {
+				party: progress.party,
+				percent: progress.percent,
+				files: progress.attachments.map((file) => file.filename)
+			};
 			break;
 		}
 		case 'agreement.ratification_recorded.v1': {

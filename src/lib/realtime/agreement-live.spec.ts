@@ -54,8 +54,45 @@ describe('one agreement, live', () => {
 		expect(live.history[0]).toMatchObject({
 			kind: 'progress_reported',
 			actorName: 'Fatima El Amrani',
-			progress: { party: 'vng', percent: 50 }
+			progress: { party: 'vng', percent: 50, files: [] }
 		});
+	});
+
+	it('a report’s files come with it: listed with their download address, named in the history', () => {
+		const live = page();
+		const file = {
+			id: 'f1',
+			filename: 'Tussenrapportage.pdf',
+			mediaType: 'application/pdf',
+			size: 2048,
+			sha256: 'ab'.repeat(32),
+			href: '/bijlagen/f1',
+			apiHref: '/api/v1/attachments/f1'
+		};
+		const report = progress('vng', { id: 'p2', attachments: [file] });
+		const event = agreementEvent(
+			'agreement.progress_reported.v1',
+			agreementRow('a'),
+			{ progress: report },
+			'fatima'
+		);
+		expect(live.apply(event)).toBe(true);
+		expect(live.progressReports[0]!.attachments).toEqual([file]);
+		expect(live.history[0]!.progress?.files).toEqual(['Tussenrapportage.pdf']);
+	});
+
+	it('a report from before reports took files reads as one without files', () => {
+		const live = page();
+		const { attachments: _none, ...older } = progress('vng', { id: 'p3' });
+		const event = agreementEvent(
+			'agreement.progress_reported.v1',
+			agreementRow('a'),
+			{ progress: older as never },
+			'fatima'
+		);
+		expect(live.apply(event)).toBe(true);
+		expect(live.progressReports[0]!.attachments).toEqual([]);
+		expect(live.history[0]!.progress?.files).toEqual([]);
 	});
 
 	it('a koepel’s record replaces its own row and the summary follows', () => {

@@ -60,13 +60,29 @@ export const liveAgreementRow = z.object({
 });
 export type LiveAgreementRow = z.infer<typeof liveAgreementRow>;
 
+/** A file that came with a progress report, as the report lists it (no bytes). */
+export const liveProgressFile = z.object({
+	id,
+	filename: z.string(),
+	/** Detected from the content at upload. */
+	mediaType: z.string(),
+	size: z.int(),
+	sha256: z.string(),
+	/** The download for a signed-in reader (/bijlagen/{id}), and the same file through the API. */
+	href: z.string(),
+	apiHref: z.string()
+});
+export type LiveProgressFile = z.infer<typeof liveProgressFile>;
+
 export const liveProgress = z.object({
 	id,
 	party,
 	text: z.string(),
 	percent: z.nullable(z.int()),
 	createdByName: z.string(),
-	createdAt: instant
+	createdAt: instant,
+	/** Oldest first; absent in the events of reports made before reports took files. */
+	attachments: z._default(z.array(liveProgressFile), () => [])
 });
 export type LiveProgress = z.infer<typeof liveProgress>;
 

@@ -68,6 +68,7 @@ export const progress = (party: string, overrides: Partial<LiveProgress> = {}): 
 	percent: 50,
 	createdByName: `Melder ${party.toUpperCase()}`,
 	createdAt: at('2030-03-10'),
+	attachments: [],
 	...overrides
 });
 

@@ -76,7 +76,7 @@ describe('the page of one agreement', () => {
 			['progress_reported', team.vngMedewerker.name],
 			['created', team.secretariaat.name]
 		]);
-		expect(history[0]!.progress).toEqual({ party: 'vng', percent: 10 });
+		expect(history[0]!.progress).toEqual({ party: 'vng', percent: 10, files: [] });
 		expect(bodyHtml).toContain('<p>Het BOFv werkt de verdeling uit.</p>');
 		expect(ownerChoices?.people.length).toBeGreaterThan(0);
 		expect((await page(team.vngMedewerker, agreement.id)).ownerChoices).toBeNull();

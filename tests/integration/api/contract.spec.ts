@@ -424,6 +424,17 @@ describe('every operation answers exactly what the document says', () => {
 			id,
 			body: { text: 'De ledenbrief is in voorbereiding.', percent: 30 }
 		});
+		const report = new FormData();
+		report.set('text', 'De concept-ledenbrief ligt er.');
+		report.set('percent', '40');
+		report.append('file', new File([samples.pdf as Uint8Array<ArrayBuffer>], 'Ledenbrief.pdf'));
+		const withFile = await contract('reportAgreementProgress', team.vngMedewerker, {
+			id,
+			form: report,
+			headers: { origin: ORIGIN }
+		});
+		const [file] = (withFile.body.progress as { attachments: { id: string }[] }).attachments;
+		await contract('downloadAttachment', team.ipoMedewerker, { id: file!.id });
 		await contract('recordAgreementRatification', team.vngBestuurder, {
 			id,
 			body: { koepel: 'vng', state: 'lopend', closesOn: '2027-02-15' }
@@ -440,6 +451,9 @@ describe('every operation answers exactly what the document says', () => {
 		});
 		const read = await contract('getAgreement', team.ipoMedewerker, { id });
 		expect(read.body.chain).toHaveLength(2);
+		expect(
+			(read.body.progressReports as { attachments: unknown[] }[]).map((r) => r.attachments.length)
+		).toEqual([1, 0]);
 		expect(read.body.ratifications).toHaveLength(1);
 		const listed = await contract('listAgreements', team.ipoMedewerker, {
 			query: '?party=vng&sort=title'

@@ -7,6 +7,7 @@ import type {
 	LiveProgress,
 	LiveRatification
 } from '../../realtime/agreement-payloads';
+import { filesOfReports } from '../attachments/report-files';
 import { agreementChain, type ChainNode } from './chain';
 import { registerRows } from './queries';
 import { ratificationView } from './ratification';
@@ -57,6 +58,10 @@ export async function getAgreement(
 			: Promise.resolve([]),
 		agreementChain(db, actor, row.id, now)
 	]);
+	const files = await filesOfReports(
+		db,
+		reports.map(({ report }) => report.id)
+	);
 	return {
 		...live!,
 		body: row.body,
@@ -73,7 +78,8 @@ export async function getAgreement(
 			text: report.text,
 			percent: report.percent,
 			createdByName: name,
-			createdAt: report.createdAt.toISOString()
+			createdAt: report.createdAt.toISOString(),
+			attachments: files.get(report.id) ?? []
 		})),
 		chain
 	};

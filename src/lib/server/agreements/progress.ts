@@ -5,6 +5,8 @@ import type { RequestContext } from '../identity/context';
 import { StateError } from '../kernel/errors';
 import { parseInput } from '../kernel/input';
 import type { LiveAgreementRow, LiveProgress } from '../../realtime/agreement-payloads';
+import { checkUploads, storeAttachment, type Upload } from '../attachments/store';
+import { byFilename, reportFileOf } from '../attachments/report-files';
 import { progressSchema } from './schemas';
 import { isClosed } from './status';
 import { findAgreement, ownerParties, recordEvent } from './store';
@@ -15,17 +17,24 @@ import { findAgreement, ownerParties, recordEvent } from './store';
  * an owner's report does not make the secretariaat's open edit stale.
  */
 
+/** The most files one report carries; together they stay within one upload's 25 MB. */
+export const MAX_FILES_PER_REPORT = 5;
+
 /**
- * A medewerker or bestuurder of a responsible party reports on its own part: a dated text, and
- * optionally how far along it is (0–100%). Attachments are left for later.
+ * A medewerker or bestuurder of a responsible party reports on its own part: a dated text,
+ * optionally how far along it is (0–100%), and files (the attachments' own checks and storage,
+ * attachments/store.ts). Whoever reads the agreement reads the files; they stay with the report.
  */
 export async function reportProgress(
 	actor: Actor,
 	agreementId: string,
 	input: unknown,
-	context: RequestContext = {}
+	context: RequestContext = {},
+	files: readonly Upload[] = []
 ): Promise<{ progress: LiveProgress; agreement: LiveAgreementRow }> {
 	const fields = parseInput(progressSchema, input);
+	// Checked before the transaction, told after the access checks (store.ts).
+	const checked = await checkUploads(files, MAX_FILES_PER_REPORT);
 	return transaction(async (tx) => {
 		const found = await findAgreement(tx, actor, agreementId, { lock: true });
 		requireAccess(actor, 'agreement.progress', { parties: ownerParties(found) });
@@ -33,6 +42,7 @@ export async function reportProgress(
 			throw new StateError(
 				`Deze afspraak is ${found.row.status}; er komt geen voortgang meer bij.`
 			);
+		if ('refusal' in checked) throw checked.refusal;
 		const [saved] = await tx
 			.insert(agreementProgress)
 			.values({
@@ -43,13 +53,17 @@ export async function reportProgress(
 				createdBy: actor.personId
 			})
 			.returning();
+		const stored = [];
+		for (const upload of checked.uploads)
+			stored.push(await storeAttachment(tx, actor, { progressId: saved!.id }, upload));
 		const progress: LiveProgress = {
 			id: saved!.id,
 			party: saved!.party,
 			text: saved!.text,
 			percent: saved!.percent,
 			createdByName: actor.name,
-			createdAt: saved!.createdAt.toISOString()
+			createdAt: saved!.createdAt.toISOString(),
+			attachments: stored.sort(byFilename).map(reportFileOf)
 		};
 		const agreement = await recordEvent(
 			tx,

@@ -16,6 +16,8 @@ export interface EndpointInput {
 	actor: Actor;
 	/** The JSON body, unvalidated: the verb validates it with its own zod schema. */
 	body: unknown;
+	/** The body is multipart/form-data (an operation with multipartBody): the handler reads it. */
+	multipart: boolean;
 	/** From If-Match, when the operation requires it. */
 	version: number;
 	context: RequestContext;
@@ -43,8 +45,12 @@ export class ProjectionError extends Error {
 	}
 }
 
-const bodyKindOf = (operation: Operation) =>
-	operation.bodyMediaType === 'multipart/form-data'
+const isMultipart = (request: Request) =>
+	/^multipart\/form-data\s*;/i.test(request.headers.get('content-type') ?? '');
+
+const bodyKindOf = (operation: Operation, request: Request) =>
+	operation.bodyMediaType === 'multipart/form-data' ||
+	(operation.multipartBody && isMultipart(request))
 		? 'multipart'
 		: operation.body
 			? 'json'
@@ -64,8 +70,8 @@ export function endpoint<Answer extends z.ZodType>(
 ): RequestHandler & { operation: Operation<Answer> } {
 	// The document says a public operation needs no account: it must run as publicEndpoint().
 	if (operation.public) throw new Error(`${operation.operationId} is public: use publicEndpoint()`);
-	const bodyKind = bodyKindOf(operation);
 	const run: RequestHandler = async (event) => {
+		const bodyKind = bodyKindOf(operation, event.request);
 		const actor = event.locals.actor;
 		if (!actor) return unauthenticated();
 		try {
@@ -77,6 +83,7 @@ export function endpoint<Answer extends z.ZodType>(
 				event,
 				actor,
 				body,
+				multipart: bodyKind === 'multipart',
 				version,
 				context: requestContext(event),
 				id: event.params.id ?? ''

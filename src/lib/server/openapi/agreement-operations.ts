@@ -76,6 +76,18 @@ export const agreementRowResponse = z
 	})
 	.meta({ id: 'AgreementRow' });
 
+const progressFile = z
+	.object({
+		id: uuid,
+		filename: z.string(),
+		mediaType: z.string().meta({ description: 'Vastgesteld aan de inhoud, niet aan de naam.' }),
+		size: z.int().meta({ description: 'In bytes' }),
+		sha256: z.string(),
+		href: z.string().meta({ description: 'Downloaden op het platform (aangemeld)' }),
+		apiHref: z.string().meta({ description: 'Hetzelfde bestand via de API' })
+	})
+	.meta({ id: 'AgreementProgressFile' });
+
 const progressReport = z
 	.object({
 		id: uuid,
@@ -83,7 +95,10 @@ const progressReport = z
 		text: z.string(),
 		percent: z.int().nullable(),
 		createdByName: z.string(),
-		createdAt: instant
+		createdAt: instant,
+		attachments: z.array(progressFile).meta({
+			description: 'De bijlagen van de melding; wie de afspraak leest, leest ze'
+		})
 	})
 	.meta({ id: 'AgreementProgress' });
 
@@ -265,9 +280,19 @@ export const agreementOperations = operationsOf({
 		path: `${base}/{id}/progress`,
 		tag,
 		summary: 'Voortgang melden (actiehouder, voor het eigen deel)',
-		description: 'Een tekst, en desgewenst een percentage van 0 tot en met 100.',
+		description:
+			'Een tekst, en desgewenst een percentage van 0 tot en met 100. Met bijlagen als multipart/form-data: `text`, `percent` en tot vijf bestanden in het veld `file` (PDF, DOCX, XLSX, ODT, ODS, PPTX, PNG of JPEG, samen tot 25 MB; het type wordt aan de inhoud vastgesteld). Met een sessie moet zo’n verzoek een Origin van dit platform meesturen.',
 		id: agreement,
 		body: progressSchema,
+		multipartBody: z.object({
+			text: z.string().meta({ description: 'De voortgang' }),
+			percent: z.string().optional().meta({ description: 'Een heel getal van 0 tot en met 100' }),
+			file: z
+				.array(z.string().meta({ format: 'binary' }))
+				.max(5)
+				.optional()
+				.meta({ description: 'De bestanden, elk in een veld "file"' })
+		}),
 		response: z
 			.object({ progress: progressReport, agreement: agreementRowResponse })
 			.meta({ id: 'ReportedProgress' }),

@@ -79,7 +79,10 @@ function operationObject(op: Operation): ZodOpenApiOperationObject {
 			? {
 					requestBody: {
 						required: op.ifMatch ? false : true,
-						content: { [op.bodyMediaType ?? 'application/json']: { schema: op.body } }
+						content: {
+							[op.bodyMediaType ?? 'application/json']: { schema: op.body },
+							...(op.multipartBody ? { 'multipart/form-data': { schema: op.multipartBody } } : {})
+						}
 					}
 				}
 			: {}),

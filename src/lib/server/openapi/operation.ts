@@ -20,6 +20,11 @@ export interface OperationSpec<Answer extends z.ZodType = z.ZodType> {
 	/** Bodies other than JSON (attachments). */
 	bodyMediaType?: 'multipart/form-data';
 	/**
+	 * A JSON body may instead come as multipart/form-data with files (a progress report with its
+	 * attachments), described by this schema; the handler reads that form itself.
+	 */
+	multipartBody?: z.ZodType;
+	/**
 	 * The answer's projection: what that reader may see, named fields only. `endpoint()` passes the
 	 * handler's data through it (unknown keys are stripped, times become ISO strings), and the
 	 * document's response schema is generated from it.

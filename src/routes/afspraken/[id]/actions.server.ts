@@ -28,6 +28,17 @@ const orNull = (value: string) => (value.trim() ? value : null);
 /** Browsers send CRLF; the agreement keeps plain LF, so the verb sees what the person changed. */
 const lines = (form: FormData, name: string) => text(form, name).replace(/\r\n?/g, '\n');
 const version = (form: FormData) => text(form, 'expectedVersion') || undefined;
+/** The files chosen in the form's "file" field; an input left empty sends a nameless empty part. */
+const uploads = (form: FormData) =>
+	Promise.all(
+		form
+			.getAll('file')
+			.filter((value): value is File => value instanceof File && (value.size > 0 || !!value.name))
+			.map(async (file) => ({
+				filename: file.name,
+				bytes: new Uint8Array(await file.arrayBuffer())
+			}))
+	);
 
 function action<F extends string>(name: F, work: Work) {
 	return async (event: RequestEvent<{ id: string }>) => {
@@ -114,13 +125,14 @@ export const agreementActions = {
 			context
 		)
 	),
-	progress: action('progress', (actor, id, form, context) => {
+	progress: action('progress', async (actor, id, form, context) => {
 		const percent = text(form, 'percent').trim();
 		return reportProgress(
 			actor,
 			id,
 			{ text: lines(form, 'text'), percent: percent ? Number(percent) : null },
-			context
+			context,
+			await uploads(form)
 		);
 	}),
 	ratify: action('ratify', (actor, id, form, context) =>
