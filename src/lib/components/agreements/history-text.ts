@@ -39,9 +39,12 @@ export function historyText(entry: AgreementHistoryEntry): string {
 			const text = m.agreements_history_progress_reported({
 				party: partyLabel(entry.progress?.party ?? null)
 			});
+			const files = entry.progress?.files.length
+				? ` ${m.agreements_history_progress_files({ files: entry.progress.files.join(', ') })}`
+				: '';
 			return entry.progress?.percent != null
-				? `${text} (${m.agreements_progress_percent({ percent: entry.progress.percent })})`
-				: text;
+				? `${text} (${m.agreements_progress_percent({ percent: entry.progress.percent })})${files}`
+				: `${text}${files}`;
 		}
 		case 'ratification_recorded':
 			return m.agreements_history_ratification_recorded({
