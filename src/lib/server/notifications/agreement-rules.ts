@@ -3,7 +3,7 @@ import type { Executor } from '../db';
 import { agreementOwners, type Party } from '../db/schema';
 import { agreementReminderEvents } from './agreement-schedule';
 import { activePeople, peopleOfParty } from './recipients';
-import type { NotificationRule, Params, SourceEvent } from './table';
+import type { NotificationRule, Params, SourceEvent } from './rule';
 
 /*
  * The agreements' reminders as rows of the notification table (table.ts spreads them in). Their

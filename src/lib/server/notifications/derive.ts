@@ -13,7 +13,8 @@ import { enqueue, type NewJob } from './queue';
 import { livePayload } from './present';
 import { nextDigestAt, reminderDueAt } from './schedule';
 import { paramsOf } from './params';
-import { rulesFor, type SourceEvent } from './table';
+import type { SourceEvent } from './rule';
+import { rulesFor } from './table';
 import { wakeWorkers } from './wake';
 import { agreementPlanningEvents, planAgreementReminders } from './agreement-plan';
 

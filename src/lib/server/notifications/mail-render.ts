@@ -1,7 +1,7 @@
 import { config } from '../config';
 import type { Mail } from '../mail';
 import type { NotificationLanguage } from '../db/schema';
-import type { Text } from './table';
+import type { Text } from './rule';
 
 /** The app's public address, for the one link in a mail. */
 export function appOrigin(): string {

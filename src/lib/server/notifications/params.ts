@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { meetings, type NotificationLanguage, type Party } from '../db/schema';
 import { formatDateTime, TIME_ZONE } from '../../time';
-import type { Params, SourceEvent } from './table';
+import type { Params, SourceEvent } from './rule';
 import { agreementParams } from './agreement-rules';
 
 /** The parties as the texts name them. */

@@ -1,6 +1,7 @@
 import type { NotificationLanguage, NotificationRow } from '../db/schema';
 import type { EventPayload, LiveNotification } from '../../realtime/event-payloads';
-import { ruleOfKind, type Text } from './table';
+import type { Text } from './rule';
+import { ruleOfKind } from './table';
 
 /**
  * A notification as the bell, the page and the API show it: never the row itself. The shape the
