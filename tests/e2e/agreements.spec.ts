@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { type Page, type Request } from '@playwright/test';
 import { expectNoAxeViolations } from './support/identity';
 import { api, expect, plannedMeeting, signedIn, test, uniqueTitle } from './meetings.fixtures';
@@ -12,6 +13,10 @@ import { bestuurders, heldMeeting, personPage } from './outcomes.fixtures';
 test.describe.configure({ timeout: 120_000 });
 
 const DAY = 86_400_000;
+/** A small PDF (file-type knows it by its header) for a progress report's attachment. */
+const PDF = Buffer.from(
+	'%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'
+);
 const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
 const liveState = (page: Page) => page.locator('p', { hasText: 'Live bijwerken:' });
 /** The confirmation of a form, which takes focus. */
@@ -147,16 +152,44 @@ test('VNG reports progress while a bestuurder of IPO watches the register change
 	await expect(vng.getByRole('group', { name: 'Er is iets niet goed ingevuld' })).toContainText(
 		'Het percentage is een getal van 0 tot en met 100.'
 	);
+	// The secretariaat follows the agreement's own page: the report and its file arrive live.
+	await secretariaat.goto(`/afspraken/${agreement.id}`);
+	await expect(liveState(secretariaat)).toHaveText(/Live bijwerken: Live$/);
+	const followed = dataRequests(secretariaat);
+
 	await vng.getByLabel('Hoe ver is het, in procenten (niet verplicht)').fill('40');
+	await vng
+		.getByLabel('Bijlagen (niet verplicht)')
+		.setInputFiles({ name: 'Tussenrapportage VNG.pdf', mimeType: 'application/pdf', buffer: PDF });
 	await vng.getByRole('button', { name: 'Voortgang melden', exact: true }).click();
 	await expect(notice(vng, 'Uw voortgang is gemeld.')).toBeFocused();
 	const progress = vng.getByRole('region', { name: 'Voortgang', exact: true });
 	await expect(progress).toContainText('Fatima El Amrani namens VNG');
 	await expect(progress).toContainText('40% gereed');
+	await expect(
+		progress.getByRole('list', { name: 'Bijlagen bij deze melding' }).getByRole('listitem')
+	).toHaveText(/Tussenrapportage VNG\.pdf\s*\(PDF, \d+ B\)/);
 
 	// The register on IPO's screen took both changes in: the row came in, then its 40 %.
 	await expect(row).toContainText('40% gereed');
 	expect(requests.map((request) => request.url())).toEqual([]);
+
+	// On the secretariaat's page the report came with its file and its history line names it,
+	// without a reload; the file downloads as it was sent.
+	const shown = secretariaat.getByRole('region', { name: 'Voortgang', exact: true });
+	const link = shown.getByRole('link', { name: 'Tussenrapportage VNG.pdf' });
+	await expect(link).toBeVisible();
+	await expect(
+		secretariaat
+			.getByRole('region', { name: 'Geschiedenis' })
+			.getByText(/met Tussenrapportage VNG\.pdf/)
+	).toBeVisible();
+	expect(followed.map((request) => request.url())).toEqual([]);
+	const downloading = secretariaat.waitForEvent('download');
+	await link.click();
+	const download = await downloading;
+	expect(download.suggestedFilename()).toBe('Tussenrapportage VNG.pdf');
+	expect((await readFile((await download.path())!)).equals(PDF)).toBe(true);
 	await vng.context().close();
 	await ipo.context().close();
 });
