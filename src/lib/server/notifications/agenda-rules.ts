@@ -1,3 +1,4 @@
+import type { Party } from '../db/schema';
 import { peopleOfParty } from './recipients';
 import { allParties, bestuurders, party, type NotificationRule, type SourceEvent } from './rule';
 
