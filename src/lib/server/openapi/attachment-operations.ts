@@ -33,7 +33,8 @@ export const attachmentOperations = operationsOf({
 		path: '/api/v1/attachments/{id}',
 		tag,
 		summary: 'Een bijlage downloaden',
-		description: 'Met het type dat bij het uploaden aan de inhoud is vastgesteld.',
+		description:
+			'Een bijlage van een agendapunt of van een voortgangsmelding bij een afspraak, voor wie die leest; met het type dat bij het uploaden aan de inhoud is vastgesteld.',
 		id: 'De bijlage',
 		response: downloadResponse,
 		responseMediaType: 'application/octet-stream',
@@ -44,7 +45,8 @@ export const attachmentOperations = operationsOf({
 		path: '/api/v1/attachments/{id}',
 		tag,
 		summary: 'Een bijlage verwijderen (organisatie van de uploader of secretariaat)',
-		description: 'Het logboek houdt bij wie welk bestand verwijderde.',
+		description:
+			'Het logboek houdt bij wie welk bestand verwijderde. Een bijlage bij een voortgangsmelding blijft, zoals de melding (409).',
 		id: 'De bijlage',
 		response: attachmentResponse,
 		errors: [403, 404, 409]

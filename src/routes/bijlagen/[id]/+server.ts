@@ -3,9 +3,10 @@ import { contentDisposition, downloadAttachment } from '$lib/server/attachments'
 import type { RequestHandler } from './$types';
 
 /**
- * A download, behind the item's access check. Sent as an attachment with the type detected at
- * upload and nosniff, so a browser never renders it in the platform's origin; private, so no shared
- * cache keeps a copy. The content hash is the ETag: an unchanged file is not sent twice.
+ * A download, behind its owner's access check (the item's reader, or the agreement's for a
+ * progress report's file). Sent as an attachment with the type detected at upload and nosniff, so
+ * a browser never renders it in the platform's origin; private, so no shared cache keeps a copy.
+ * The content hash is the ETag: an unchanged file is not sent twice.
  */
 export const GET: RequestHandler = async (event) => {
 	const { actor } = requireSignedIn(event);

@@ -3,7 +3,7 @@ import { contentDisposition, deleteAttachment, downloadAttachment } from '$lib/s
 import { api } from '$lib/server/openapi/operations';
 
 /**
- * The file with the type detected at upload, behind the item's access check. As an attachment,
+ * The file with the type detected at upload, behind its owner's access check (item or agreement). As an attachment,
  * with nosniff and a sandbox policy, so a browser never renders it in the platform's origin.
  */
 export const GET = endpoint(api.downloadAttachment, async ({ actor, id }) => {
