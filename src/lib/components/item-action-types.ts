@@ -11,11 +11,14 @@ export interface ActionFailure {
 	values?: Record<string, string>;
 }
 
-/** The errors and typed values of one form, when it is the one that came back. */
+/**
+ * The errors and typed values of one form, when it is the one that came back; a field it did not
+ * send back shows `fallback` (what the form shows before any attempt).
+ */
 export function failureOf(failure: ActionFailure | null, name: string) {
 	const mine = failure?.form === name ? failure : null;
 	return {
 		errors: mine?.errors,
-		value: (field: string) => mine?.values?.[field] ?? ''
+		value: (field: string, fallback = '') => mine?.values?.[field] ?? fallback
 	};
 }
