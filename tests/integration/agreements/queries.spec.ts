@@ -221,8 +221,16 @@ describe('the party dashboard', () => {
 			doneThisYear: 2,
 			awaitingRatification: 2
 		});
-		expect(queries).toBe(1);
-		expect((await partyDashboard(team.secretariaat, { party: 'uvw' }, now)).open).toBe(3);
+		// The counts in one query, after the probe of the event log (events/memo.ts) ...
+		expect(queries).toBe(2);
+		// ... which is all that asking again costs while nothing changed, for anyone at the table.
+		let again;
+		expect(
+			await countQueries(async () => {
+				again = await partyDashboard(team.secretariaat, { party: 'uvw' }, now);
+			})
+		).toBe(1);
+		expect(again).toEqual(counts);
 		expect(await rejection(partyDashboard(team.secretariaat))).toBeInstanceOf(InvalidInputError);
 	});
 });

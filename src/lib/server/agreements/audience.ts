@@ -61,8 +61,11 @@ export const agreementAudienceSql = sql<
  * any text[] expression with the held keys; its type names a column, which an expression serves as
  * well in the template it builds.
  */
+/** Whether the principal reads every agreement (the table does): its lists are then the same. */
+export const seesEveryAgreement = (principal: Principal | null) => canSee(principal, tableKeys);
+
 export const agreementsVisibleTo = (principal: Principal | null | Placeholder) =>
-	!is(principal, Placeholder) && canSee(principal as Principal | null, tableKeys)
+	!is(principal, Placeholder) && seesEveryAgreement(principal as Principal | null)
 		? sql`true`
 		: visibleToPrincipal(agreementAudienceSql as unknown as AnyPgColumn, principal);
 

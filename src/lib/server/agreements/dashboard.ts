@@ -1,13 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { useDb } from '../db';
+import { useDb, type Database } from '../db';
+import { memoUntilNextEvent } from '../events/memo';
 import { agreements, type Party } from '../db/schema';
 import { requireAccess, type Actor } from '../access';
 import { InvalidInputError } from '../kernel/errors';
 import { parseInput } from '../kernel/input';
-import { agreementsVisibleTo } from './audience';
+import { agreementsVisibleTo, seesEveryAgreement } from './audience';
 import { amsterdamDaySql, dueDateSql, instantSql, overdueSql } from './queries';
 import { rowsOf } from './rows';
 import { dashboardQuery } from './schemas';
+import { amsterdamToday } from './status';
 
 /*
  * A party's dashboard ("Mijn werk"): its agreements (those it is a responsible party of) that are
@@ -40,6 +42,22 @@ export async function partyDashboard(
 	const party = asked ?? actor.party;
 	if (!party)
 		throw new InvalidInputError({ party: 'Kies de partij waarvan u de afspraken wilt zien.' });
+	const db = await useDb();
+	const compute = () => countDashboard(db, actor, party, now);
+	// The same counts for everyone at the table on the same day, until the next change.
+	return seesEveryAgreement(actor)
+		? rememberedCounts(db, `${party} ${amsterdamToday(now)}`, compute)
+		: compute();
+}
+
+const rememberedCounts = memoUntilNextEvent<PartyDashboard>();
+
+async function countDashboard(
+	db: Database,
+	actor: Actor,
+	party: Party,
+	now: Date
+): Promise<PartyDashboard> {
 	const at = instantSql(now);
 	const today = amsterdamDaySql(at);
 	const visible = agreementsVisibleTo(actor);
@@ -58,7 +76,6 @@ export async function partyDashboard(
 				join agreement on ${agreements.id} = r.agreement_id
 				where r.koepel = ${party} and r.state = 'lopend'
 					and ${agreements.status} <> 'vervallen' and ${visible})`;
-	const db = await useDb();
 	// The party's own agreements in one pass (the owner test once per row, as a semi-join); the
 	// koepel's ratifications as a second count, which reads agreement afresh in its own scope.
 	const result = await db.execute(sql`

@@ -1,14 +1,15 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { useDb, type Executor } from '../db';
+import { useDb, type Database, type Executor } from '../db';
+import { memoUntilNextEvent } from '../events/memo';
 import { agreementOwners, agreements, meetings } from '../db/schema';
 import { requireAccess, type Actor } from '../access';
 import { InvalidInputError } from '../kernel/errors';
 import { parseInput } from '../kernel/input';
 import type { LiveAgreementRow } from '../../realtime/agreement-payloads';
-import { agreementsVisibleTo } from './audience';
+import { agreementsVisibleTo, seesEveryAgreement } from './audience';
 import { registerQuery, type RegisterQuery } from './schemas';
-import type { RatificationSummary } from './status';
+import { amsterdamToday, type RatificationSummary } from './status';
 
 /*
  * The derivations of status.ts as SQL, so that the register filters, sorts and counts in the
@@ -211,6 +212,27 @@ export async function agreementRegister(
 	const at = instantSql(now);
 	const { where, order } = registerSelection(actor, filter, at);
 	const db = await useDb();
+	if (!seesEveryAgreement(actor)) return registerPage(db, filter, where, order, at);
+	// The same page for every reader at the table with the same filters (and party or person where
+	// a filter names them), on the same day, until the next change (events/memo.ts).
+	const key = JSON.stringify([
+		filter,
+		filter.myParty ? actor.party : null,
+		filter.mine ? actor.personId : null,
+		amsterdamToday(now)
+	]);
+	return rememberedPages(db, key, () => registerPage(db, filter, where, order, at));
+}
+
+const rememberedPages = memoUntilNextEvent<RegisterPage>();
+
+async function registerPage(
+	db: Database,
+	filter: RegisterQuery,
+	where: SQL | undefined,
+	order: SQL[],
+	at: SQL
+): Promise<RegisterPage> {
 	// The total counted by a subquery of its own (run once, before the rows): a window over the
 	// rows made the database read every match before the first, yet plan as if it read a page.
 	const counted = sql<number>`(select count(*) from ${agreements}
