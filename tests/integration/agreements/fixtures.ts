@@ -3,6 +3,8 @@ import type { Actor } from '../../../src/lib/server/access';
 import { useDb } from '../../../src/lib/server/db';
 import { agreements, commitments, decisions, events } from '../../../src/lib/server/db/schema';
 import { createAgreement } from '../../../src/lib/server/agreements';
+import { amsterdamToday } from '../../../src/lib/server/agreements/status';
+import { addDays } from '../../../src/lib/server/notifications/agreement-schedule';
 import { planned, type Team } from '../agenda/fixtures';
 import { heldMeetingWith, publishedListWith } from '../publications/fixtures';
 
@@ -16,8 +18,8 @@ export const ownerOf = (actor: Actor, organisation = false) => ({
 });
 
 let counter = 0;
-const inDays = (days: number) =>
-	new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** The day `days` from today, in Amsterdam (as the app counts days), not in UTC. */
+const inDays = (days: number) => addDays(amsterdamToday(new Date()), days);
 export { inDays };
 
 /** A free agreement of a planned meeting, VNG responsible unless other owners are given. */

@@ -265,7 +265,13 @@ describe('the daily scan', () => {
 		await db.delete(jobs);
 		const runAt = new Date(Math.max(Date.now(), reminderAt(today).getTime()) + 60_000);
 		await enqueue(db, [reminderScanJob(runAt)]);
-		expect(await sent(runAt)).toEqual([['vngMedewerker', `Nog 3 dagen: ${unplanned.title}`]]);
+		// This test's own agreements: before 08:00 in Amsterdam the scan's first round (at 08:01) also
+		// sends what the earlier tests planned for today.
+		const ours = (mails: [string, string][]) =>
+			mails.filter(([, subject]) =>
+				[unplanned.title, closed.title].includes(subject.slice(subject.indexOf(': ') + 2))
+			);
+		expect(ours(await sent(runAt))).toEqual([['vngMedewerker', `Nog 3 dagen: ${unplanned.title}`]]);
 		expect(await notified(team, 'agreement_deadline_near', closed.id)).toEqual([]);
 		const next = async () => {
 			const open = (await db.select().from(jobs)).filter(
@@ -279,7 +285,7 @@ describe('the daily scan', () => {
 		expect(second.getTime()).toBeGreaterThan(runAt.getTime());
 		expect(second.getTime() - runAt.getTime()).toBeLessThanOrEqual(25 * 3_600_000);
 		// The next round finds the reminder sent: nothing again, and it plans the one after.
-		expect(await sent(new Date(second.getTime() + 60_000))).toEqual([]);
+		expect(ours(await sent(new Date(second.getTime() + 60_000)))).toEqual([]);
 		expect((await next()).getTime()).toBeGreaterThan(second.getTime());
 	});
 });
