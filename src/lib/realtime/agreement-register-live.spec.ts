@@ -41,7 +41,7 @@ describe('the register, live', () => {
 	});
 
 	it('a changed row changes in place; one that leaves the filter leaves, the count with it', () => {
-		const live = start([agreementRow('a'), agreementRow('b')], { status: 'open' });
+		const live = start([agreementRow('a'), agreementRow('b')], { status: ['open'] });
 		const progressed = agreementRow('a', {
 			progress: { party: 'vng', percent: 60, at: '2030-03-10T10:00:00.000Z' }
 		});
@@ -153,7 +153,50 @@ describe('the register’s filters, as the database applies them', () => {
 		);
 		expect(matchesFilter(factsOf(row), { to: '2030-04-30' }, viewer)).toBe(false);
 		expect(matchesFilter(facts, { from: '2030-04-01' }, viewer)).toBeUndefined();
-		expect(matchesFilter(facts, { status: 'afgerond', from: '2030-04-01' }, viewer)).toBe(false);
+		expect(matchesFilter(facts, { status: ['afgerond'], from: '2030-04-01' }, viewer)).toBe(false);
 		expect(matchesFilter(facts, { party: 'vng' }, viewer)).toBe(true);
+	});
+
+	it('take a set of statuses: a row in any of them matches, one in none does not', () => {
+		const statuses = ['open', 'vertraagd'];
+		const facts = (status: string) => factsOf(agreementRow('a', { status: status as 'open' }));
+		expect(matchesFilter(facts('open'), { status: statuses }, viewer)).toBe(true);
+		expect(matchesFilter(facts('vertraagd'), { status: statuses }, viewer)).toBe(true);
+		expect(matchesFilter(facts('afgerond'), { status: statuses }, viewer)).toBe(false);
+		expect(matchesFilter(facts('afgerond'), { status: [] }, viewer)).toBe(true);
+		const unknown = { ...facts('open'), status: undefined };
+		expect(matchesFilter(unknown, { status: statuses }, viewer)).toBeUndefined();
+	});
+});
+
+describe('the register, live, with several statuses', () => {
+	it('a row moving between two chosen statuses stays; one leaving both leaves; one entering enters', () => {
+		const live = start(
+			[
+				agreementRow('a', { deadline: '2030-05-01' }),
+				agreementRow('b', { deadline: '2030-07-01' })
+			],
+			{ status: ['open', 'vertraagd'] }
+		);
+		const delayed = agreementRow('a', {
+			deadline: '2030-05-01',
+			status: 'vertraagd',
+			expectedDate: '2030-08-01'
+		});
+		live.apply(
+			agreementEvent('agreement.status_changed.v1', delayed, { from: 'open', to: 'vertraagd' })
+		);
+		expect(shown(live)).toEqual(['a', 'b']);
+		expect(live.rows[0]!.status).toBe('vertraagd');
+		const done = agreementRow('b', { deadline: '2030-07-01', status: 'afgerond' });
+		live.apply(
+			agreementEvent('agreement.status_changed.v1', done, { from: 'open', to: 'afgerond' })
+		);
+		expect(shown(live)).toEqual(['a']);
+		const reopened = agreementRow('c', { deadline: '2030-06-01', status: 'open' });
+		live.apply(agreementEvent('agreement.created.v1', reopened));
+		expect(shown(live)).toEqual(['a', 'c']);
+		expect(live.total).toBe(2);
+		expect(live.stale).toBe(false);
 	});
 });

@@ -27,7 +27,8 @@ import type { RealtimeEvent } from './protocol';
 export interface RegisterFilter {
 	q?: string;
 	party?: string;
-	status?: string;
+	/** One or more: a row in any of them matches. */
+	status?: readonly string[];
 	meetingId?: string;
 	from?: string;
 	to?: string;
@@ -66,7 +67,10 @@ export function matchesFilter(
 	if (filter.myParty) checks.push(anyOwner(facts.owners, (o) => o.party === viewer.party));
 	if (filter.mine)
 		checks.push(anyOwner(facts.owners, (o) => o.contactPersonId === viewer.personId));
-	if (filter.status) checks.push(maybe(facts.status, (status) => status === filter.status));
+	if (filter.status?.length) {
+		const chosen = filter.status;
+		checks.push(maybe(facts.status, (status) => chosen.includes(status)));
+	}
 	if (filter.meetingId) checks.push(facts.meetingId === filter.meetingId);
 	if (filter.from) checks.push(maybe(facts.deadline, (deadline) => deadline >= filter.from!));
 	if (filter.to) checks.push(maybe(facts.deadline, (deadline) => deadline <= filter.to!));

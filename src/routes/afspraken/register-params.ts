@@ -36,29 +36,54 @@ export const sortParams = {
 const directions = { op: 'asc', af: 'desc' } as const;
 const flags = ['verlopen', 'mijn', 'mijn-partij'] as const;
 
+/** What the form shows again: every parameter as it came, trimmed; the statuses ticked. */
+export type RegisterValues = Record<Exclude<RegisterParam, 'status'>, string> & {
+	status: string[];
+};
+
 export interface RegisterRequest {
-	/** What the form shows again: every parameter as it came, trimmed. */
-	values: Record<RegisterParam, string>;
+	values: RegisterValues;
 	/** The verb's input. */
-	input: Record<string, string | boolean>;
+	input: Record<string, string | string[] | boolean>;
 	/** Messages this step found, by parameter. */
 	errors: Record<string, string>;
 }
 
+/**
+ * The statuses are a repeated parameter (`status=open&status=vertraagd`), one of them alone as
+ * before. "Verlopen" among them (an older link) is the overdue box, and shows as ticked there.
+ */
+function statusesOf(params: URLSearchParams) {
+	const given = params
+		.getAll('status')
+		.map((value) => value.trim())
+		.filter(Boolean);
+	return {
+		statuses: given.filter((value) => value !== OVERDUE_STATUS),
+		overdue: given.includes(OVERDUE_STATUS)
+	};
+}
+
 export function readRegisterParams(params: URLSearchParams): RegisterRequest {
-	const values = Object.fromEntries(
-		Object.keys(registerParams).map((param) => [param, params.get(param)?.trim() ?? ''])
-	) as Record<RegisterParam, string>;
-	const input: Record<string, string | boolean> = {};
+	const { statuses, overdue } = statusesOf(params);
+	const values = {
+		...Object.fromEntries(
+			Object.keys(registerParams).map((param) => [param, params.get(param)?.trim() ?? ''])
+		),
+		status: statuses,
+		...(overdue ? { verlopen: TICKED } : {})
+	} as RegisterValues;
+	const input: RegisterRequest['input'] = {};
 	const errors: Record<string, string> = {};
+	if (statuses.length) input.status = statuses;
 	for (const [param, field] of Object.entries(registerParams) as [RegisterParam, string][]) {
+		if (param === 'status') continue;
 		const value = values[param];
 		if (!value) continue;
 		if ((flags as readonly string[]).includes(param)) {
 			if (value === TICKED) input[field] = true;
 			else errors[param] = 'Vink dit aan of laat het leeg.';
-		} else if (param === 'status' && value === OVERDUE_STATUS) input.overdue = true;
-		else if (param === 'sorteer') {
+		} else if (param === 'sorteer') {
 			const sort = sortParams[value as keyof typeof sortParams];
 			if (sort) input.sort = sort;
 			else errors[param] = 'Kies een sortering uit de lijst.';
@@ -81,14 +106,18 @@ export function errorsByParam(fields: Record<string, string>): Record<string, st
 	);
 }
 
-/** The register's address with some parameters changed ('' removes one), e.g. another page. */
+/**
+ * The register's address with some parameters changed ('' removes one), e.g. another page; the
+ * statuses each as a parameter of their own.
+ */
 export function registerHref(
-	values: Record<string, string>,
+	values: Record<string, string | readonly string[]>,
 	changes: Partial<Record<RegisterParam, string>>
 ): string {
 	const query = new URLSearchParams();
 	for (const [param, value] of Object.entries({ ...values, ...changes }))
-		if (value) query.set(param, value);
+		for (const one of typeof value === 'string' ? [value] : value)
+			if (one) query.append(param, one);
 	const search = query.toString();
 	return search ? `/afspraken?${search}` : '/afspraken';
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { useDb, type Executor } from '../db';
 import {
@@ -24,6 +24,7 @@ import {
 	overdueSql,
 	ratificationSummarySql
 } from './queries';
+import { statusSet } from './schemas';
 import type { RatificationSummary } from './status';
 
 /*
@@ -44,9 +45,8 @@ export const publicAgreementFilters = z.object({
 		.optional()
 		.transform((value) => (value ? value : undefined)),
 	party: z.enum(parties, { error: 'Kies een partij uit de lijst.' }).optional(),
-	status: z
-		.enum([...agreementStatuses, 'verlopen'], { error: 'Kies een status uit de lijst.' })
-		.optional(),
+	/** Verlopen among them is no status but a state: the set matches a row that is either. */
+	status: statusSet([...agreementStatuses, 'verlopen']),
 	meetingId: uuidOf('Kies een vergadering uit de lijst.').optional(),
 	page: z.coerce
 		.number({ error: 'Vul een paginanummer in vanaf 1.' })
@@ -164,8 +164,14 @@ export async function listPublicAgreements(
 		conditions.push(
 			sql`exists (select 1 from agreement_owner o where o.agreement_id = ${agreements.id} and o.party = ${filter.party})`
 		);
-	if (filter.status === 'verlopen') conditions.push(overdueSql(agreements, at));
-	else if (filter.status) conditions.push(eq(agreements.status, filter.status));
+	if (filter.status) {
+		const statuses = filter.status.filter((status) => status !== 'verlopen') as AgreementStatus[];
+		const either = [
+			...(statuses.length ? [inArray(agreements.status, statuses)] : []),
+			...(filter.status.includes('verlopen') ? [overdueSql(agreements, at)] : [])
+		];
+		conditions.push(or(...either)!);
+	}
 	if (filter.meetingId) conditions.push(eq(agreements.meetingId, filter.meetingId));
 	const db = await useDb();
 	const rows = await publicRows(db, at, and(...conditions))

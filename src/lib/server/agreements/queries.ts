@@ -177,7 +177,7 @@ function registerSelection(actor: Actor, filter: RegisterQuery, at: SQL) {
 	if (filter.party) conditions.push(ownedBy(sql`o.party = ${filter.party}`));
 	if (filter.myParty) conditions.push(ownedBy(sql`o.party = ${actor.party}`));
 	if (filter.mine) conditions.push(ownedBy(sql`o.contact_person_id = ${actor.personId}`));
-	if (filter.status) conditions.push(eq(agreements.status, filter.status));
+	if (filter.status) conditions.push(inArray(agreements.status, filter.status));
 	if (filter.meetingId) conditions.push(eq(agreements.meetingId, filter.meetingId));
 	if (filter.from) conditions.push(gte(agreements.deadline, filter.from));
 	if (filter.to) conditions.push(lte(agreements.deadline, filter.to));

@@ -207,6 +207,33 @@ const flag = (message: string) =>
 
 export const registerSorts = ['deadline', 'status', 'title', 'meeting'] as const;
 
+/**
+ * One or more statuses, as a repeated query parameter brings them (`?status=open&status=vertraagd`)
+ * or as one value (the links from before there were several). Parsed to a sorted set without
+ * repeats, so that the same choice is the same filter (the register's memo key). Any wrong value
+ * refuses the whole filter with the one message, at the field.
+ */
+export function statusSet<const T extends readonly [string, ...string[]]>(values: T) {
+	const one = z.enum(values);
+	return z
+		.union([one, z.array(one)], { error: 'Kies een status uit de lijst.' })
+		.transform((value) => {
+			const chosen = [...new Set(typeof value === 'string' ? [value] : value)].sort();
+			return chosen.length ? chosen : undefined;
+		})
+		.optional()
+		.meta({
+			description:
+				'Eén of meer statussen; herhaal de parameter voor meer (status=open&status=vertraagd).',
+			param: { style: 'form', explode: true },
+			// Documented as what it is: an array (one value alone is read as an array of one).
+			override: ({ jsonSchema }) => {
+				for (const key of Object.keys(jsonSchema)) delete jsonSchema[key];
+				Object.assign(jsonSchema, { type: 'array', items: { type: 'string', enum: [...values] } });
+			}
+		});
+}
+
 export const registerQuery = z.object({
 	q: freeText('De zoekvraag', 'Vul een zoekvraag in.')
 		.trim()
@@ -214,7 +241,7 @@ export const registerQuery = z.object({
 		.optional()
 		.transform((value) => (value ? value : undefined)),
 	party: z.enum(parties, { error: 'Kies een partij uit de lijst.' }).optional(),
-	status: z.enum(agreementStatuses, { error: 'Kies een status uit de lijst.' }).optional(),
+	status: statusSet(agreementStatuses),
 	meetingId: uuidOf('Kies een vergadering uit de lijst.').optional(),
 	from: day('Vul een datum in als jjjj-mm-dd.').optional(),
 	to: day('Vul een datum in als jjjj-mm-dd.').optional(),

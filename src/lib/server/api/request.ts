@@ -146,13 +146,22 @@ export function requiredVersion(request: Request): number {
 export const etag = (version: number) => `"${version}"`;
 
 /**
- * A query string as a plain object for a verb's zod schema (the last value of a name wins). A name
+ * A query string as a plain object for a verb's zod schema (the last value of a name wins, but a
+ * name in `repeated` keeps all its values: a list twice, an array, `?status=a&status=b`). A name
  * or value with a character that is not text (`?q=%00`) is refused here, as in a JSON body.
  */
-export function queryObject(url: URL): Record<string, string> {
+export function queryObject(
+	url: URL,
+	repeated: readonly string[] = []
+): Record<string, string | string[]> {
 	for (const [name, value] of url.searchParams) {
 		const unfit = findUnfitText({ [name]: value });
 		if (unfit) throw invalid(unfit.field, unfit.message);
 	}
-	return Object.fromEntries(url.searchParams);
+	const query: Record<string, string | string[]> = Object.fromEntries(url.searchParams);
+	for (const name of repeated) {
+		const values = url.searchParams.getAll(name);
+		if (values.length > 1) query[name] = values;
+	}
+	return query;
 }

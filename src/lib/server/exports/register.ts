@@ -175,7 +175,10 @@ async function extrasOf(ids: string[]): Promise<Map<string, RegisterExtras>> {
 const filterWords: Record<string, (value: unknown) => string> = {
 	q: (value) => `zoekvraag “${String(value)}”`,
 	party: (value) => `actiehouder ${partyTitles[String(value)] ?? String(value)}`,
-	status: (value) => `status ${statusLabels[value as keyof typeof statusLabels] ?? String(value)}`,
+	status: (value) =>
+		`status ${(Array.isArray(value) ? value : [value])
+			.map((one) => statusLabels[one as keyof typeof statusLabels] ?? String(one))
+			.join(' of ')}`,
 	meetingId: () => 'één vergadering',
 	from: (value) => `termijn vanaf ${dutchDate('date', value)}`,
 	to: (value) => `termijn tot en met ${dutchDate('date', value)}`,

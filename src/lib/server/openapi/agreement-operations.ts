@@ -189,7 +189,7 @@ export const agreementOperations = operationsOf({
 		tag,
 		summary: 'Het register van afspraken',
 		description:
-			'Filters op partij, status, vergadering, periode (termijn van/tot), verlopen, mijn afspraken (contactpersoon) en die van mijn partij; zoeken in het Nederlands; sorteren; per pagina, met het totaal.',
+			'Filters op partij, status (één of meer: `?status=open&status=vertraagd`), vergadering, periode (termijn van/tot), verlopen, mijn afspraken (contactpersoon) en die van mijn partij; zoeken in het Nederlands; sorteren; per pagina, met het totaal.',
 		query: registerQuery,
 		response: registerResponse,
 		errors: [400]

@@ -19,21 +19,29 @@ const params = {
  */
 export const load: PageServerLoad = async ({ url }) => {
 	const values: Record<string, string> = {};
-	const input: Record<string, string> = {};
+	const input: Record<string, string | string[]> = {};
 	for (const [param, field] of Object.entries(params)) {
+		if (param === 'status') continue;
 		const value = url.searchParams.get(param)?.trim() ?? '';
 		values[param] = value;
 		if (value) input[field] = value;
 	}
+	// One or more statuses, each a parameter of its own (status=open&status=verlopen).
+	const statuses = url.searchParams
+		.getAll('status')
+		.map((value) => value.trim())
+		.filter(Boolean);
+	if (statuses.length) input.status = statuses;
 	const searched = Object.keys(input).some((field) => field !== 'page');
 	try {
-		return { values, searched, errors: null, page: await listPublicAgreements(input) };
+		const page = await listPublicAgreements(input);
+		return { values, statuses, searched, errors: null, page };
 	} catch (caught) {
 		if (!(caught instanceof InvalidInputError)) throw caught;
 		const paramOf = Object.fromEntries(Object.entries(params).map(([p, f]) => [f, p]));
 		const errors = Object.fromEntries(
 			Object.entries(caught.fields).map(([field, message]) => [paramOf[field] ?? 'q', message])
 		);
-		return { values, searched, errors, page: null };
+		return { values, statuses, searched, errors, page: null };
 	}
 };
