@@ -97,11 +97,14 @@ function refuseFallbackWithoutCondition(condition: string | null, fallbackDate: 
  * The secretariaat makes an agreement: from a decision or a toezegging of a besluitenlijst (its
  * text, its meeting and the toezegging's date carried over, unless given), or free for a meeting.
  * Vertrouwelijk unless it comes from a published openbaar decision, or is marked otherwise.
+ * `options.id` gives it a fixed id instead of a new one: the demo data's, so that a second seed
+ * finds it (never from a request).
  */
 export async function createAgreement(
 	actor: Actor,
 	input: unknown,
-	context: RequestContext = {}
+	context: RequestContext = {},
+	options: { id?: string } = {}
 ): Promise<LiveAgreementRow> {
 	requireAccess(actor, 'agreement.manage');
 	const fields = parseInput(createAgreementSchema, input);
@@ -127,6 +130,7 @@ export async function createAgreement(
 		const [row] = await tx
 			.insert(agreements)
 			.values({
+				id: options.id,
 				meetingId: source.meetingId,
 				decisionId: source.decisionId,
 				commitmentId: source.commitmentId,

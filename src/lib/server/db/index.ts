@@ -90,10 +90,21 @@ export class NotAnAppTransactionError extends Error {
 	}
 }
 
+/** The database `withDatabase()` put in place of the process's own, for the work it runs. */
+const databaseInUse = new AsyncLocalStorage<Database>();
+
 /** The drizzle database of this process. Refuses inside `transaction()`: use the transaction. */
 export async function useDb(): Promise<Database> {
 	if (insideTransaction.getStore()) throw new OuterHandleInTransactionError();
-	return (await databaseHandle()).db;
+	return databaseInUse.getStore() ?? (await databaseHandle()).db;
+}
+
+/**
+ * Runs `work` with the verbs (useDb, transaction) on `db` instead of the process's database: how
+ * the demo seed goes through the verbs on the handle it was given (db:seed's own, a test's).
+ */
+export function withDatabase<T>(db: Database, work: () => Promise<T>): Promise<T> {
+	return databaseInUse.run(db, work);
 }
 
 /**

@@ -25,7 +25,7 @@ export async function seedDatabase(
 	// database module; a static import would close the cycle db → seed → demo → … → db, and
 	// production need not load the demo data at all.
 	const { seedDemoAgenda } = options.demo ? await import('../meetings/demo') : {};
-	return db.transaction(async (tx) => {
+	const report = await db.transaction(async (tx) => {
 		const added = await tx
 			.insert(organisations)
 			.values(organisationSeed)
@@ -37,10 +37,13 @@ export async function seedDatabase(
 			demoPeopleAdded = await seedDemoPeople(tx, demoHash);
 			demoMeetingsAdded = await seedDemoAgenda(tx);
 			await (await import('../decisions/demo')).seedDemoDecisions(tx);
-			await (await import('../agreements/demo')).seedDemoAgreements(tx);
 		}
 		return { organisationsAdded: added.length, demoPeopleAdded, demoMeetingsAdded };
 	});
+	// The agreements go through their verbs, each in a transaction of its own, once the rest has
+	// committed: so their history and audit trail are the event log's (agreements/demo.ts).
+	if (demoHash) await (await import('../agreements/demo')).seedDemoAgreements(db);
+	return report;
 }
 
 async function seedDemoPeople(tx: Executor, passwordHash: string): Promise<number> {
