@@ -168,6 +168,15 @@ describe('the public agreements', () => {
 		expect(await ids({ party: 'uvw' })).toEqual([]);
 		expect(await ids({ status: 'afgerond' })).toEqual([otherPublicId]);
 		expect(await ids({ status: 'verlopen' })).toEqual([publicId]);
+		// Several at once: a row in any of them; verlopen matches the overdue ones whatever their status.
+		expect((await ids({ status: ['afgerond', 'verlopen'] })).sort()).toEqual(
+			[publicId, otherPublicId].sort()
+		);
+		expect(await ids({ status: ['afgerond', 'vertraagd'] })).toEqual([otherPublicId]);
+		const url = new URL('http://localhost/publicaties/afspraken?status=afgerond&status=vervallen');
+		const data = (await listLoad({ url } as never)) as { statuses: string[]; page: unknown };
+		expect(data.statuses).toEqual(['afgerond', 'vervallen']);
+		expect(data.page).toMatchObject({ total: 1 });
 		expect(await ids({ meetingId: published.meeting.id })).toHaveLength(2);
 		expect(await ids({ meetingId: crypto.randomUUID() })).toEqual([]);
 		expect(await ids({ q: 'meicirculaire' })).toEqual([publicId]);
@@ -176,7 +185,9 @@ describe('the public agreements', () => {
 	});
 
 	it('bad filters: Dutch messages at the fields, on the page too, never a 500', async () => {
-		const refused = await rejection(listPublicAgreements({ party: 'gemeente', status: 'klaar' }));
+		const refused = await rejection(
+			listPublicAgreements({ party: 'gemeente', status: ['open', 'klaar'] })
+		);
 		expect(refused).toBeInstanceOf(InvalidInputError);
 		expect((refused as InvalidInputError).fields).toEqual({
 			party: 'Kies een partij uit de lijst.',
