@@ -4,7 +4,8 @@
  *
  * 5,000 agreements with 50,000 progress reports (bench/agreements-data.ts). The production build
  * (`server.js`) serves them; autocannon puts 20 connections for 20 seconds on each of: the register
- * filtered on "overdue for my party" in the API, the party dashboard's counts in the API (both with
+ * filtered on "overdue for my party" in the API, the same while a progress report is committed every
+ * 100 ms (what an answer kept until the next event costs when the state keeps changing), the party dashboard's counts in the API (both with
  * a VNG medewerker's Bearer token), the signed-in register page with the same filters, the same
  * token's own account (/api/v1/me: what a signed-in API request costs with next to no work of its own) and
  * a trivial route (/healthz), in one run. Prints requests per second, p50, p99, the CPU time per
@@ -13,7 +14,7 @@
  *
  * PostgreSQL: BENCH_POSTGRES_URL, else DATABASE_URL, else this machine's 127.0.0.1:5432. A fresh
  * database is created for the run and dropped after it. Run `npm run build` first (npm run bench
- * does). BENCH_ONLY=register (or dashboard, page, me, trivial, or several: register,trivial) measures
+ * does). BENCH_ONLY=register (or register-writes, dashboard, page, me, trivial, or several: register,trivial) measures
  * those routes alone, e.g. to profile one with BENCH_NODE_ARGS=--cpu-prof.
  */
 import { existsSync } from 'node:fs';
@@ -54,6 +55,8 @@ interface Target {
 	label: string;
 	path: string;
 	headers: Record<string, string>;
+	/** A change committed this often (ms) while the route is measured: a progress report. */
+	changeEvery?: number;
 	/** What the sanity request's answer must hold; throws when it does not. */
 	check?: (body: string) => void;
 }
@@ -75,6 +78,7 @@ try {
 	const base = `http://127.0.0.1:${PORT}`;
 	const bearer = { authorization: `Bearer ${load.apiToken}` };
 	let firstTitle = '';
+	let firstId = '';
 	const targets: Target[] = [
 		{
 			key: 'register',
@@ -84,14 +88,24 @@ try {
 			check(body) {
 				const page = JSON.parse(body) as {
 					total: number;
-					rows: { title: string; overdue: boolean; owners: { party: string }[] }[];
+					rows: { id: string; title: string; overdue: boolean; owners: { party: string }[] }[];
 				};
 				if (page.total !== expected.overdueVng || page.rows.length === 0)
 					throw new Error(`the register counts ${page.total}, not ${expected.overdueVng}`);
 				const wrong = page.rows.find((r) => !r.overdue || !r.owners.some((o) => o.party === 'vng'));
 				if (wrong) throw new Error(`the register shows "${wrong.title}", not overdue for VNG`);
 				firstTitle = page.rows[0]!.title;
+				firstId = page.rows[0]!.id;
 			}
+		},
+		{
+			// The same, while VNG reports progress ten times a second: every answer kept until the
+			// next event (events/memo.ts) is then computed again after each change.
+			key: 'register-writes',
+			label: 'register, a change per 100 ms',
+			path: '/api/v1/agreements?overdue=true&myParty=true',
+			headers: bearer,
+			changeEvery: 100
 		},
 		{
 			key: 'dashboard',
@@ -157,7 +171,24 @@ try {
 		await run(base + target.path, target.headers, 3); // warm-up
 		const cpuBefore = await cpuSeconds(server.pid!);
 		const databaseBefore = await databaseCpu(admin, url, name);
+		let changes = 0;
+		const writer = target.changeEvery
+			? setInterval(() => {
+					void fetch(`${base}/api/v1/agreements/${firstId}/progress`, {
+						method: 'POST',
+						headers: { ...bearer, 'content-type': 'application/json' },
+						body: JSON.stringify({ text: `Voortgang ${++changes}.`, percent: changes % 100 })
+					}).then(async (response) => {
+						if (response.status !== 201)
+							throw new Error(
+								`a progress report answered ${response.status}: ${await response.text()}`
+							);
+					});
+				}, target.changeEvery)
+			: undefined;
 		const result = await run(base + target.path, target.headers, DURATION_S);
+		clearInterval(writer);
+		if (writer) console.log(`  ${target.label}: ${changes} changes while measured`);
 		const cpu = (await cpuSeconds(server.pid!)) - cpuBefore;
 		const databaseUsed = databaseDelta(databaseBefore, await databaseCpu(admin, url, name));
 		// Milliseconds of CPU per answered request, the app's and PostgreSQL's: what a route costs,
