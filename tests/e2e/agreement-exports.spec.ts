@@ -31,7 +31,10 @@ test('a visitor reads the public agreements with status and progress, and no per
 	for (const name of PEOPLE) await expect(visitor.getByText(name)).toHaveCount(0);
 	await expectNoAxeViolations(visitor);
 
-	await visitor.getByLabel('Stand').selectOption('verlopen');
+	await visitor
+		.getByRole('group', { name: 'Stand' })
+		.getByRole('checkbox', { name: 'Verlopen (termijn voorbij)' })
+		.check();
 	await visitor.getByRole('button', { name: 'Zoeken' }).click();
 	await expect(visitor).toHaveURL(/status=verlopen/);
 	const found = visitor.getByRole('region', { name: 'Gevonden afspraken' });
@@ -56,7 +59,24 @@ test('a visitor reads the public agreements with status and progress, and no per
 test('the secretariaat downloads the register with a filter and proposes Voortgang afspraken once', async ({
 	secretariaat
 }) => {
+	// Two statuses ticked with the keyboard: the address holds both, the rows are of either.
 	await secretariaat.goto('/afspraken');
+	const statuses = secretariaat.getByRole('group', { name: 'Status' });
+	await statuses.getByRole('checkbox', { name: 'Open' }).focus();
+	await secretariaat.keyboard.press('Space');
+	await statuses.getByRole('checkbox', { name: 'Vertraagd' }).check();
+	await secretariaat.getByRole('button', { name: 'Afspraken tonen' }).click();
+	await expect(secretariaat).toHaveURL(/status=open&status=vertraagd/);
+	const found = secretariaat.getByRole('table');
+	await expect(found.getByRole('link', { name: OVERDUE })).toBeVisible();
+	await expect(found.getByRole('link', { name: DONE })).toHaveCount(0);
+	const statusCells = found.locator('td[data-label="Status"]');
+	await expect(statusCells.filter({ hasText: 'Vertraagd' }).first()).toBeVisible();
+	for (const text of await statusCells.allInnerTexts()) expect(text).toMatch(/^(Open|Vertraagd)/);
+	await expect(statuses.getByRole('checkbox', { name: 'Open' })).toBeChecked();
+	await expect(statuses.getByRole('checkbox', { name: 'Afgerond' })).not.toBeChecked();
+	await expectNoAxeViolations(secretariaat);
+
 	const download = await secretariaat.request.get('/afspraken.xlsx?status=verlopen');
 	expect(download.status()).toBe(200);
 	expect(download.headers()['content-disposition']).toMatch(/filename="afspraken-[\d-]+\.xlsx"/);
