@@ -13,6 +13,7 @@ test.setTimeout(180_000);
 
 const OVERDUE = 'Compensatie van 50% van de tekorten jeugdzorg 2023–2024 (€ 728 mln)';
 const DONE = 'De middelen voor de jeugdzorg verwerken in de meicirculaire';
+const OPEN = 'De ervaringen van gemeenten met de UDO delen in het BOFv';
 const CONFIDENTIAL = 'De voorwaarden voor intrekking van de ingebrekestelling jeugdzorg';
 /** Contact persons of the demo agreements: the table's, never the public's. */
 const PEOPLE = ['Sanne de Vries', 'Pieter Bakker', 'Fatima El Amrani', 'Lotte Mulder'];
@@ -68,7 +69,9 @@ test('the secretariaat downloads the register with a filter and proposes Voortga
 	await secretariaat.getByRole('button', { name: 'Afspraken tonen' }).click();
 	await expect(secretariaat).toHaveURL(/status=open&status=vertraagd/);
 	const found = secretariaat.getByRole('table');
-	await expect(found.getByRole('link', { name: OVERDUE })).toBeVisible();
+	await expect(found.getByRole('link', { name: OPEN })).toBeVisible();
+	// In uitvoering and afgerond are not chosen.
+	await expect(found.getByRole('link', { name: OVERDUE })).toHaveCount(0);
 	await expect(found.getByRole('link', { name: DONE })).toHaveCount(0);
 	const statusCells = found.locator('td[data-label="Status"]');
 	await expect(statusCells.filter({ hasText: 'Vertraagd' }).first()).toBeVisible();
