@@ -191,7 +191,8 @@ export async function seedAgreementsLoad(databaseUrl: string) {
 				name: 'bench',
 				secretHash: hashSecret(secret),
 				prefix: 'bench',
-				scope: 'read'
+				// Write: the register-writes run reports progress with it while the register is read.
+				scope: 'write'
 			})
 			.returning();
 		return {
