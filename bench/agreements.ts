@@ -172,6 +172,7 @@ try {
 		const cpuBefore = await cpuSeconds(server.pid!);
 		const databaseBefore = await databaseCpu(admin, url, name);
 		let changes = 0;
+		let refused: string | undefined;
 		const writer = target.changeEvery
 			? setInterval(() => {
 					void fetch(`${base}/api/v1/agreements/${firstId}/progress`, {
@@ -180,14 +181,14 @@ try {
 						body: JSON.stringify({ text: `Voortgang ${++changes}.`, percent: changes % 100 })
 					}).then(async (response) => {
 						if (response.status !== 201)
-							throw new Error(
-								`a progress report answered ${response.status}: ${await response.text()}`
-							);
+							refused ??= `a progress report answered ${response.status}: ${await response.text()}`;
 					});
 				}, target.changeEvery)
 			: undefined;
 		const result = await run(base + target.path, target.headers, DURATION_S);
 		clearInterval(writer);
+		// Thrown here, inside the try: the server is stopped and the database dropped.
+		if (refused) throw new Error(refused);
 		if (writer) console.log(`  ${target.label}: ${changes} changes while measured`);
 		const cpu = (await cpuSeconds(server.pid!)) - cpuBefore;
 		const databaseUsed = databaseDelta(databaseBefore, await databaseCpu(admin, url, name));
