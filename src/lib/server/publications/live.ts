@@ -1,4 +1,5 @@
 import { and, eq, or } from 'drizzle-orm';
+import { publicAgreementProjection } from '../agreements/public-live';
 import type { Executor } from '../db';
 import { decisionListVersions } from '../db/schema';
 import type { PublishedVersionMeta } from '../../decisions/published';
@@ -19,7 +20,8 @@ import {
  *
  * The public projection (publicProjection) is what an anonymous socket gets: only the types the
  * public catalogue describes (realtime/public-payloads.ts), each payload parsed by its schema so
- * that no field it does not describe goes along, and nobody's name or organisation.
+ * that no field it does not describe goes along, and nobody's name or organisation. An
+ * agreement's events are projected by agreements/public-live.ts (realtime/public-agreement-payloads.ts).
  */
 
 const PUBLISHED = 'publication.published.v1';
@@ -96,6 +98,8 @@ export function withoutPublishedVersions(events: RealtimeEvent[]): RealtimeEvent
  * and the page reads the publication again instead of applying it.
  */
 export function publicProjection(event: RealtimeEvent): RealtimeEvent | null {
+	// The public agreements' events (issue 14), projected by their own module.
+	if (event.subjectType === 'agreement') return publicAgreementProjection(event);
 	if (event.type !== PUBLISHED) return null;
 	const base = publicPayloads[PUBLISHED].shape;
 	const meetingId = base.meetingId.safeParse(event.payload.meetingId);
