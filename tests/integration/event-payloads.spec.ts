@@ -52,6 +52,7 @@ import {
 	removeOwner,
 	reportProgress,
 	setStatus,
+	unlinkOnward,
 	updateAgreement
 } from '../../src/lib/server/agreements';
 import {
@@ -195,7 +196,7 @@ async function aMeetingsPreparation() {
 	await publishDecisionList(team.secretariaat, session.id, { publicItemIds: [] });
 
 	// The agreements that follow (server/agreements): made, edited, owned, started, reported on,
-	// ratified and handed on.
+	// ratified, handed on and taken back.
 	const agreement = await createAgreement(team.secretariaat, {
 		decisionId: decided!.id,
 		deadline: '2027-06-30',
@@ -222,7 +223,8 @@ async function aMeetingsPreparation() {
 		state: 'lopend',
 		closesOn: '2027-02-01'
 	});
-	await linkOnward(team.secretariaat, agreement.id, { toAgreementId: next.id });
+	const { link } = await linkOnward(team.secretariaat, agreement.id, { toAgreementId: next.id });
+	await unlinkOnward(team.secretariaat, agreement.id, { linkId: link.id, reason: 'Per abuis.' });
 
 	// What the steps asked of people (server/notifications): the proposer reads it, and changes
 	// which mail she gets.

@@ -35,7 +35,7 @@ export interface AgreementHistoryEntry {
 		closesOn: string | null;
 		decidedOn: string | null;
 	} | null;
-	/** Handed on: to a later agreement, or a named destination. */
+	/** Handed on (or taken back): to a later agreement, or a named destination. */
 	link: { toAgreementId: string | null; kind: string | null; label: string | null } | null;
 }
 
@@ -116,9 +116,11 @@ export function historyEntryOf(
 			};
 			break;
 		}
-		case 'agreement.linked.v1': {
+		case 'agreement.linked.v1':
+		case 'agreement.unlinked.v1': {
 			const link = payload.link as NonNullable<AgreementHistoryEntry['link']>;
 			entry.link = { toAgreementId: link.toAgreementId, kind: link.kind, label: link.label };
+			if (event.type === 'agreement.unlinked.v1') entry.reason = (payload.reason as string) ?? null;
 			break;
 		}
 	}

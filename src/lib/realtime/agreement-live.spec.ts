@@ -170,6 +170,27 @@ describe('one agreement, live', () => {
 		expect(live.apply(onward)).toBe(false);
 	});
 
+	it('a link taken back leaves the chain in place, with its line of history and the new version', () => {
+		const live = page();
+		const bofv = link('a');
+		live.apply(agreementEvent('agreement.linked.v1', agreementRow('a'), { link: bofv }, 'secr'));
+		const taken = agreementEvent(
+			'agreement.unlinked.v1',
+			agreementRow('a', { version: 3 }),
+			{ link: bofv, reason: 'Per abuis.' },
+			'secr'
+		);
+		expect(live.apply(taken)).toBe(true);
+		expect(live.chain.find((n) => n.id === 'a')!.links).toEqual([]);
+		expect(live.agreement.version).toBe(3);
+		expect(live.history[0]).toMatchObject({
+			kind: 'unlinked',
+			reason: 'Per abuis.',
+			link: { kind: 'bofv', label: 'BOFv van 21 november' },
+			actorName: 'Sanne Secretariaat'
+		});
+	});
+
 	it('another agreement of the chain changes its node; an unrelated one changes nothing', () => {
 		const live = page();
 		const earlier = agreementRow('earlier', { status: 'afgerond', title: 'Eerder' });

@@ -4,6 +4,7 @@ import type {
 	LiveProgress,
 	LiveRatification
 } from './agreement-payloads';
+import { chainWithoutLink } from './agreement-chain-live';
 import { agreementEventOf } from './agreement-events';
 import { historyEntryOf, type AgreementHistoryEntry } from './agreement-history';
 import { NewestEvents } from './list-live.svelte';
@@ -14,7 +15,7 @@ import type { RealtimeEvent } from './protocol';
  * One agreement's page, live (HOUSE.md, "Live state, not reloads"). Each event about it carries its
  * register row, and its own part: the progress report, the koepel's record, the onward link. The
  * page applies those in place (the facts, the progress list, the ratification table, the chain, a
- * line of history) for everyone following it. It answers false, and the page reloads its data, for
+ * line of history, a link taken back) for everyone following it. It answers false, and the page reloads its data, for
  * what it cannot apply: a change of the text or the condition (rendered on the server), a new
  * status or a change of owners (they change what the viewer may do, which only the server decides:
  * agreements/allowed.ts), a link to another agreement (its place in the chain), and a history line
@@ -72,6 +73,12 @@ export class AgreementLive<A extends LiveAgreementRow> {
 		if (!parsed) return event.subjectType !== 'agreement';
 		const row = parsed.payload.row;
 		if (!this.newest.isNewest(row.id, event.id)) return true;
+		if (parsed.type === 'agreement.unlinked.v1') {
+			// A link taken back, here or at another agreement of the chain ("komt voort uit").
+			const chain = chainWithoutLink(this.chain, this.agreement.id, parsed.payload.link);
+			if (!chain) return false;
+			this.chain = chain;
+		}
 		if (row.id !== this.agreement.id) return this.#chainNode(row);
 		switch (parsed.type) {
 			case 'agreement.updated.v1':
@@ -99,6 +106,8 @@ export class AgreementLive<A extends LiveAgreementRow> {
 				);
 				break;
 			}
+			case 'agreement.unlinked.v1':
+				break;
 			default:
 				// A new status, other owners: what the viewer may do changes (the server decides it).
 				return false;

@@ -124,5 +124,7 @@ export const agreementPayloads = {
 	'agreement.owner_removed.v1': z.object({ ...withRow, owner: liveAgreementOwner }),
 	'agreement.progress_reported.v1': z.object({ ...withRow, progress: liveProgress }),
 	'agreement.ratification_recorded.v1': z.object({ ...withRow, ratification: liveRatification }),
-	'agreement.linked.v1': z.object({ ...withRow, link: liveLink })
+	'agreement.linked.v1': z.object({ ...withRow, link: liveLink }),
+	/** An onward link taken back: the link as it was (its id, where it led) and why, if said. */
+	'agreement.unlinked.v1': z.object({ ...withRow, link: liveLink, reason: z.nullable(z.string()) })
 };

@@ -115,6 +115,8 @@ function partOf(type: string, row: LiveAgreementRow): Record<string, unknown> {
 			return { ratification: ratification('vng', 'lopend') };
 		case 'agreement.linked.v1':
 			return { link: link(row.id) };
+		case 'agreement.unlinked.v1':
+			return { link: link(row.id), reason: null };
 		default:
 			return {};
 	}

@@ -388,7 +388,7 @@ describe('every operation answers exactly what the document says', () => {
 		expect(corrected.body.number).toBe(2);
 	});
 
-	it('agreements: create from a toezegging and free, edit, owners, status, progress, ratification, links, read, register, dashboard', async () => {
+	it('agreements: create from a toezegging and free, edit, owners, status, progress, ratification, links and taking one back, read, register, dashboard', async () => {
 		const published = await publishedDecisions(team);
 		const created = await contract('createAgreement', team.secretariaat, {
 			body: { commitmentId: published.commitments[0]!.id, owners: [ownerOf(team.vngMedewerker)] }
@@ -443,7 +443,7 @@ describe('every operation answers exactly what the document says', () => {
 			id,
 			body: { toAgreementId: later.body.id }
 		});
-		await contract('linkAgreement', team.secretariaat, {
+		const toBudget = await contract('linkAgreement', team.secretariaat, {
 			id: later.body.id as string,
 			body: {
 				destination: { kind: 'begrotingsmoment', label: 'Voorjaarsnota 2027', date: '2027-04-15' }
@@ -455,6 +455,12 @@ describe('every operation answers exactly what the document says', () => {
 			(read.body.progressReports as { attachments: unknown[] }[]).map((r) => r.attachments.length)
 		).toEqual([1, 0]);
 		expect(read.body.ratifications).toHaveLength(1);
+		const unlinked = await contract('unlinkAgreement', team.secretariaat, {
+			id: later.body.id as string,
+			body: { linkId: (toBudget.body.link as { id: string }).id, reason: 'Per abuis.' },
+			ifMatch: 2
+		});
+		expect(unlinked.body.version).toBe(3);
 		const listed = await contract('listAgreements', team.ipoMedewerker, {
 			query: '?party=vng&sort=title'
 		});

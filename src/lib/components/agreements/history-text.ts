@@ -52,13 +52,22 @@ export function historyText(entry: AgreementHistoryEntry): string {
 				state: ratificationStateLabel(entry.ratification?.state ?? null).toLowerCase()
 			});
 		case 'linked':
-			return m.agreements_history_linked({
-				destination: entry.link?.toAgreementId
-					? m.agreements_history_linked_agreement()
-					: m.agreements_link_destination({
-							kind: linkKindLabel(entry.link?.kind ?? null),
-							label: entry.link?.label ?? ''
-						})
-			});
+			return m.agreements_history_linked({ destination: destinationOf(entry) });
+		case 'unlinked':
+			return [
+				m.agreements_history_unlinked({ destination: destinationOf(entry) }),
+				entry.reason && m.agreements_history_reason({ reason: entry.reason })
+			]
+				.filter(Boolean)
+				.join('. ');
 	}
 }
+
+/** Where a link led: a later agreement, or the named destination. */
+const destinationOf = (entry: AgreementHistoryEntry) =>
+	entry.link?.toAgreementId
+		? m.agreements_history_linked_agreement()
+		: m.agreements_link_destination({
+				kind: linkKindLabel(entry.link?.kind ?? null),
+				label: entry.link?.label ?? ''
+			});

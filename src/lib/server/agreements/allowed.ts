@@ -34,6 +34,8 @@ export function allowedAgreementActions(actor: Actor, agreement: AgreementForAct
 		/** The last responsible party stays (owners.ts removeOwner). */
 		removeOwner: manage && agreement.owners.length > 1,
 		handOn: manage,
+		/** links.ts unlinkOnward: take back a link of this agreement. */
+		unlink: manage,
 		/** The statuses the actor may set from here, in their usual order. */
 		statuses,
 		/** progress.ts: a closed agreement takes no more reports. */

@@ -11,7 +11,7 @@ export { setStatus } from './lifecycle';
 export { addOwner, removeOwner } from './owners';
 export { reportProgress } from './progress';
 export { recordRatification } from './ratification';
-export { linkOnward } from './links';
+export { linkOnward, unlinkOnward } from './links';
 export { getAgreement, type AgreementDetail } from './detail';
 export { agreementRegister, type RegisterPage } from './queries';
 export { partyDashboard, type PartyDashboard } from './dashboard';

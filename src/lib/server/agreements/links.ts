@@ -7,8 +7,8 @@ import { InvalidInputError, StateError } from '../kernel/errors';
 import { parseInput } from '../kernel/input';
 import type { LiveAgreementRow, LiveLink } from '../../realtime/agreement-payloads';
 import { rowsOf } from './rows';
-import { linkSchema } from './schemas';
-import { findAgreement, recordEvent, saveAgreement } from './store';
+import { linkSchema, unlinkSchema } from './schemas';
+import { findAgreement, recordEvent, requireCurrent, saveAgreement } from './store';
 
 export function linkView(row: AgreementLink): LiveLink {
 	return {
@@ -88,6 +88,39 @@ export async function linkOnward(
 		const row = await saveAgreement(tx, found.row, {});
 		const agreement = await recordEvent(tx, actor, context, row, 'agreement.linked.v1', { link });
 		return { link, agreement };
+	});
+}
+
+/**
+ * The secretariaat takes back an onward link made by mistake, against the version it saw (the
+ * agreement's version counts its links). Only a link of this agreement itself: one that leads here
+ * from an earlier agreement is taken back on that one's page. The event carries the removed link,
+ * so this page, the register and the later agreement's page ("komt voort uit") follow in place.
+ */
+export async function unlinkOnward(
+	actor: Actor,
+	agreementId: string,
+	input: unknown,
+	context: RequestContext = {}
+): Promise<LiveAgreementRow> {
+	requireAccess(actor, 'agreement.manage');
+	const { linkId, reason, expectedVersion } = parseInput(unlinkSchema, input);
+	return transaction(async (tx) => {
+		const found = await findAgreement(tx, actor, agreementId, { lock: true });
+		await requireCurrent(tx, found.row, expectedVersion);
+		const [removed] = await tx
+			.delete(agreementLinks)
+			.where(and(eq(agreementLinks.id, linkId), eq(agreementLinks.fromAgreementId, found.row.id)))
+			.returning();
+		if (!removed)
+			throw new InvalidInputError({
+				linkId: 'Deze doorverwijzing hoort niet bij deze afspraak (of is al weggehaald).'
+			});
+		const row = await saveAgreement(tx, found.row, {});
+		return recordEvent(tx, actor, context, row, 'agreement.unlinked.v1', {
+			link: linkView(removed),
+			reason
+		});
 	});
 }
 

@@ -166,6 +166,13 @@ export const ratificationSchema = z
 			});
 	});
 
+/** Taking back one onward link of the agreement, against the version seen (If-Match). */
+export const unlinkSchema = z.object({
+	linkId: uuidOf('Kies een doorverwijzing van deze afspraak.'),
+	reason: optionalText('De reden', 2000, 'Deze reden is te lang (hoogstens 2000 tekens).'),
+	expectedVersion: expectedVersion.optional()
+});
+
 export const linkSchema = z
 	.object({
 		/** Handed on to a later agreement… */

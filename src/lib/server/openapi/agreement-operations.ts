@@ -9,6 +9,7 @@ import {
 	registerQuery,
 	removeOwnerSchema,
 	statusBody,
+	unlinkSchema,
 	updateAgreementSchema
 } from '../agreements/schemas';
 import {
@@ -178,5 +179,19 @@ export const agreementOperations = operationsOf({
 		response: z.object({ link, agreement: agreementRowResponse }).meta({ id: 'AgreementLinked' }),
 		status: 201,
 		errors: writeErrors
+	},
+	unlinkAgreement: {
+		method: 'post',
+		path: `${base}/{id}/links/remove`,
+		tag,
+		summary: 'Een doorverwijzing weghalen (secretariaat)',
+		description:
+			'`linkId` van een doorverwijzing van deze afspraak zelf (400 voor een andere), met de versie in If-Match; desgewenst een `reason`. Antwoordt met de afspraak.',
+		id: agreement,
+		body: unlinkSchema.omit({ expectedVersion: true }),
+		response: agreementRowResponse,
+		ifMatch: true,
+		etag: true,
+		errors: versionedErrors
 	}
 });

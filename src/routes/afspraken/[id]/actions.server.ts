@@ -9,6 +9,7 @@ import {
 	removeOwner,
 	reportProgress,
 	setStatus,
+	unlinkOnward,
 	updateAgreement
 } from '$lib/server/agreements';
 import { requestContext } from '$lib/server/http/client';
@@ -122,6 +123,18 @@ export const agreementActions = {
 							date: orNull(text(form, 'date'))
 						}
 					},
+			context
+		)
+	),
+	unlink: action('unlink', (actor, id, form, context) =>
+		unlinkOnward(
+			actor,
+			id,
+			{
+				linkId: text(form, 'linkId'),
+				reason: lines(form, 'reason'),
+				expectedVersion: version(form)
+			},
 			context
 		)
 	),
