@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/identity';
 import { expect, test } from './meetings.fixtures';
-import { listAction, send } from './outcomes.fixtures';
+import { listAction, personPage, send } from './outcomes.fixtures';
 import { publishedMeeting } from './public.fixtures';
 
 /*
@@ -10,7 +10,8 @@ import { publishedMeeting } from './public.fixtures';
  * corrects it once more. Without a reload (a mark set on each window stays), each meeting page
  * says a new version was published and lists it, keeps the text being read and the focus where
  * they were, and shows the new version when asked; the list names the new version. axe on the
- * page with the notice, in both languages.
+ * page with the notice, in both languages. The public agreements follow theirs too (issue 14): a
+ * visitor on a demo agreement's page sees VNG's progress report appear, said politely.
  */
 test.setTimeout(240_000);
 
@@ -115,4 +116,36 @@ test('a visitor sees a new version appear on the public page and shows it, witho
 		decisions.getByText(`de ${word} vast te stellen met ingang van 2027;`, { exact: true })
 	).toBeVisible();
 	for (const visitor of [dutch, english, list]) await visitor.context().close();
+});
+
+test('a visitor sees VNG’s progress report appear on a public agreement, without a reload', async ({
+	browser,
+	baseURL
+}) => {
+	const title = 'De ervaringen van gemeenten met de UDO delen in het BOFv';
+	const visitor = await visitorOn(browser, baseURL, '/publicaties/afspraken');
+	await visitor.getByRole('link', { name: title }).click();
+	await expect(visitor.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	const id = new URL(visitor.url()).pathname.split('/').at(-1)!;
+	await visitor.evaluate(() => (window.notReloaded = true));
+	// The visitor's focus is on the way back; an arriving report must leave it there.
+	const back = visitor.getByRole('link', { name: 'Alle afspraken' });
+	await back.focus();
+	const notice = visitor.getByRole('status').filter({ hasText: 'bijgewerkt' });
+	await expect(notice).toHaveCount(0);
+
+	const text = `De UDO-ervaringen van ${Date.now()} gemeenten zijn verzameld.`;
+	const vng = await personPage(browser, baseURL, 'medewerker.vng');
+	await send(vng, 'POST', `/agreements/${id}/progress`, { text, percent: 55 });
+
+	const progress = visitor.getByRole('region', { name: 'Voortgang', exact: true });
+	await expect(progress.getByText(text)).toBeVisible();
+	await expect(progress.getByText('55% gereed').first()).toBeVisible();
+	await expect(notice).toHaveText('De stand van deze afspraak is bijgewerkt.');
+	await expect(back).toBeFocused();
+	expect(await stillTheSamePage(visitor)).toBe(true);
+	// Still no person on the public page: the report is VNG's, not its writer's.
+	await expect(visitor.getByText('Fatima El Amrani')).toHaveCount(0);
+	await expectNoAxeViolations(visitor);
+	for (const page of [visitor, vng]) await page.context().close();
 });
