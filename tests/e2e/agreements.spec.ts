@@ -7,7 +7,8 @@ import { bestuurders, heldMeeting, personPage } from './outcomes.fixtures';
 /*
  * The agreements (issue 14) in Chromium: the secretariaat makes one from a decision of a meeting
  * held today; a medewerker of the responsible party reports progress while a bestuurder of another
- * party watches the register change without a reload; VNG records its members' approval; axe on
+ * party watches the register change without a reload; VNG records its members' approval; the
+ * secretariaat takes back an onward link while the later agreement's page follows; axe on
  * the register, one agreement and Mijn werk, in Dutch and English, on a desktop and at 390 px.
  */
 test.describe.configure({ timeout: 120_000 });
@@ -265,6 +266,47 @@ test('VNG records the approval of its members; the agreement is bekrachtigd', as
 	await expect(ipo.getByText('Ledenraadpleging van VNG vastleggen')).toHaveCount(0);
 	await vng.context().close();
 	await ipo.context().close();
+});
+
+test('the secretariaat takes back a link made by mistake, by keyboard; the later agreement follows without a reload', async ({
+	secretariaat,
+	browser,
+	baseURL
+}) => {
+	await secretariaat.goto('/vergaderingen');
+	const vng = await personPage(browser, baseURL, 'medewerker.vng');
+	const first = await vngAgreement(secretariaat, vng, uniqueTitle('Afspraak: eerst'));
+	const later = await vngAgreement(secretariaat, vng, uniqueTitle('Afspraak: later'));
+	await api(secretariaat, 'POST', `/agreements/${first.id}/links`, { toAgreementId: later.id });
+
+	// VNG follows the later agreement, which comes from the first.
+	await vng.goto(`/afspraken/${later.id}`);
+	await expect(liveState(vng)).toHaveText(/Live bijwerken: Live$/);
+	const laterChain = vng.getByRole('region', { name: /^Keten/ });
+	await expect(laterChain.getByRole('link', { name: first.title as string })).toBeVisible();
+	const requests = dataRequests(vng);
+
+	await secretariaat.goto(`/afspraken/${first.id}`);
+	await expect(liveState(secretariaat)).toHaveText(/Live bijwerken: Live$/);
+	const chain = secretariaat.getByRole('region', { name: /^Keten/ });
+	await chain.getByText('Doorverwijzing weghalen', { exact: true }).focus();
+	await secretariaat.keyboard.press('Enter');
+	await chain.getByLabel('Reden (niet verplicht)').fill('Per abuis doorverwezen.');
+	await chain.getByRole('button', { name: 'Ja, doorverwijzing weghalen' }).press('Enter');
+	await expect(notice(secretariaat, 'De doorverwijzing is weggehaald.')).toBeFocused();
+	await expect(chain).toContainText('Deze afspraak is (nog) niet doorverwezen.');
+	await expect(
+		secretariaat
+			.getByRole('region', { name: 'Geschiedenis' })
+			.first()
+			.getByText(
+				'Doorverwijzing naar een latere afspraak weggehaald. Reden: Per abuis doorverwezen.'
+			)
+	).toBeVisible();
+
+	await expect(laterChain).toContainText('Deze afspraak komt niet voort uit een eerdere afspraak.');
+	expect(requests.map((request) => request.url())).toEqual([]);
+	await vng.context().close();
 });
 
 test('axe finds nothing on the register, an agreement and Mijn werk, in Dutch and English, wide and at 390 px', async ({
