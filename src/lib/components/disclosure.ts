@@ -2,24 +2,44 @@ import { browser } from '$app/environment';
 import type { Attachment } from 'svelte/attachments';
 
 /**
- * The open state of a `<details>` that opens by itself when its form came back with an error.
+ * The state of a control that the page sets (a `<details>` that opens when its form came back with
+ * an error, a radio or checkbox that shows what was chosen), without undoing what the person did
+ * before the page woke up.
  *
- * A plain `open={…}` is applied again when the page wakes up (hydration): a summary clicked before
- * that was closed under the person's hand. So the server writes the attribute (`serverOpen`, spread
- * on the element) and in the browser the element's own state rules (`followOpen`): it opens when
- * the state turns true (an error after an enhanced submit) and closes when it turns false again,
- * and is left alone otherwise.
+ * A plain `open={…}` or `checked={…}` is applied again when the page wakes up (hydration): a
+ * summary clicked, a radio ticked before that was closed or cleared under the person's hand (on a
+ * slow line; in CI an agreement's "Status wijzigen" never showed its radios). So the server writes
+ * the attribute (`serverOpen`, `serverChecked`, spread on the element), and in the browser the
+ * element's own state rules (`followOpen`, `followChecked`): it takes the page's value when that
+ * value changes (an error after an enhanced submit, another item), and on a fresh element (a client
+ * navigation) when it is true; otherwise it is left alone.
  */
 export function serverOpen(open: boolean): { open?: boolean } {
 	return browser ? {} : { open };
 }
 
-const followed = new WeakMap<HTMLDetailsElement, boolean>();
+export function serverChecked(checked: boolean): { checked?: boolean } {
+	return browser ? {} : { checked };
+}
 
-export function followOpen(open: boolean): Attachment<HTMLDetailsElement> {
+function follow<E extends HTMLElement>(
+	followed: WeakMap<E, boolean>,
+	attribute: 'open' | 'checked',
+	value: boolean
+): Attachment<E> {
 	return (node) => {
 		const before = followed.get(node);
-		if (before === undefined ? open : before !== open) node.open = open;
-		followed.set(node, open);
+		// The first time: an element the server wrote carries the attribute when the value is true
+		// (whatever the person did since); one made in the browser does not, and takes the value.
+		const apply = before === undefined ? value && !node.hasAttribute(attribute) : before !== value;
+		if (apply) (node as unknown as Record<string, boolean>)[attribute] = value;
+		followed.set(node, value);
 	};
 }
+
+const openness = new WeakMap<HTMLDetailsElement, boolean>();
+const checkedness = new WeakMap<HTMLInputElement, boolean>();
+
+export const followOpen = (open: boolean) => follow(openness, 'open', open);
+
+export const followChecked = (checked: boolean) => follow(checkedness, 'checked', checked);
