@@ -23,7 +23,12 @@ export const load: PageServerLoad = async (event) => {
 			listMeetings(actor, { ...filter, when: 'past' })
 		])
 	);
-	const thisYear = new Date().getFullYear();
+	// The year in Amsterdam, as the year filter counts (not the server's clock's zone).
+	const thisYear = Number(
+		new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(
+			new Date()
+		)
+	);
 	return {
 		upcoming,
 		past,
