@@ -174,7 +174,10 @@ describe('the public agreements', () => {
 		);
 		expect(await ids({ status: ['afgerond', 'vertraagd'] })).toEqual([otherPublicId]);
 		const url = new URL('http://localhost/publicaties/afspraken?status=afgerond&status=vervallen');
-		const data = (await listLoad({ url } as never)) as { statuses: string[]; page: unknown };
+		const data = (await listLoad({ url, depends: () => {} } as never)) as {
+			statuses: string[];
+			page: unknown;
+		};
 		expect(data.statuses).toEqual(['afgerond', 'vervallen']);
 		expect(data.page).toMatchObject({ total: 1 });
 		expect(await ids({ meetingId: published.meeting.id })).toHaveLength(2);
@@ -194,7 +197,7 @@ describe('the public agreements', () => {
 			status: 'Kies een status uit de lijst.'
 		});
 		const url = new URL('http://localhost/publicaties/afspraken?partij=gemeente&vergadering=x');
-		const data = (await listLoad({ url } as never)) as {
+		const data = (await listLoad({ url, depends: () => {} } as never)) as {
 			errors: Record<string, string>;
 			page: unknown;
 		};
