@@ -13,15 +13,3 @@ export function formatDay(value: string, locale: 'nl' | 'en' = getLocale() as 'n
 		timeZone: calendarDate ? 'UTC' : TIME_ZONE
 	}).format(at);
 }
-
-/** A file size as people read it: "245 kB". */
-export function formatSize(bytes: number): string {
-	const locale = getLocale() === 'nl' ? 'nl-NL' : 'en-GB';
-	const [value, unit] =
-		bytes >= 1024 * 1024
-			? [bytes / (1024 * 1024), 'MB']
-			: bytes >= 1024
-				? [bytes / 1024, 'kB']
-				: [bytes, 'B'];
-	return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)} ${unit}`;
-}
