@@ -63,6 +63,15 @@ export interface StatusSubject extends ResponsibleSubject {
 	closing: boolean;
 }
 
+/** Money: the secretariaat and the staff of Financiën and BZK (finance/staff.ts says who). */
+export interface FinanceStaffSubject {
+	financeStaff: boolean;
+}
+/** An arrangement's figures: the koepel of the receiving layer answers for them. */
+export interface ReceivingSubject extends FinanceStaffSubject {
+	party: Party;
+}
+
 /** What is someone's own does not exist for anyone else. */
 export const ownOnly = (actor: Actor, subject: OwnSubject): Verdict =>
 	subject.personId === actor.personId ? 'ok' : 'hidden';
@@ -113,3 +122,11 @@ export const statusByOwnerOrSecretariat = (actor: Actor, subject: StatusSubject)
 	(!subject.closing && actor.party !== null && subject.parties.includes(actor.party))
 		? 'ok'
 		: 'forbidden';
+
+/** The secretariaat, or staff of Financiën or BZK (whose figures they are). */
+export const financeStaffOrSecretariat = (actor: Actor, subject: FinanceStaffSubject): Verdict =>
+	actor.role === 'secretariaat' || subject.financeStaff ? 'ok' : 'forbidden';
+
+/** The receiving koepel, and those who record the figures, discuss an arrangement. */
+export const receivingPartyOrFinanceStaff = (actor: Actor, subject: ReceivingSubject): Verdict =>
+	actor.party === subject.party ? 'ok' : financeStaffOrSecretariat(actor, subject);

@@ -1,5 +1,6 @@
 import {
 	amongResponsibleParties,
+	financeStaffOrSecretariat,
 	inviteWithinOwnRank,
 	ownComment,
 	ownCommentOrSecretariat,
@@ -8,6 +9,7 @@ import {
 	ownOrganisationOrSecretariat,
 	ownParty,
 	ownPartyWithDelegation,
+	receivingPartyOrFinanceStaff,
 	someoneElse,
 	statusByOwnerOrSecretariat,
 	withinAudience,
@@ -236,6 +238,41 @@ export const permissionRules = {
 		write: true,
 		description: 'De ledenraadpleging over een afspraak vastleggen, voor de eigen koepel',
 		check: ownParty
+	},
+	'finance.read': {
+		roles: everyone,
+		write: false,
+		description:
+			'Financiële arrangementen, hun kasritme, grootboek, circulaires, totalen en taken bekijken',
+		check: withinAudience
+	},
+	'finance.manage': {
+		roles: ['medewerker', 'bestuurder', 'secretariaat'],
+		write: true,
+		description:
+			'Financiële arrangementen maken en wijzigen, boekingen, circulaires en taken vastleggen (secretariaat, Financiën en BZK)',
+		check: financeStaffOrSecretariat
+	},
+	'finance.mark': {
+		roles: ['medewerker', 'bestuurder'],
+		write: true,
+		description:
+			'Aangeven of de eigen koepel het eens is met de bedragen van een arrangement voor de eigen bestuurslaag',
+		check: ownParty
+	},
+	'finance.comment': {
+		roles: ['medewerker', 'bestuurder', 'secretariaat'],
+		write: true,
+		description:
+			'Reageren op een financieel arrangement (de ontvangende koepel, het secretariaat, Financiën en BZK)',
+		check: receivingPartyOrFinanceStaff
+	},
+	'finance.report_need': {
+		roles: ['medewerker', 'bestuurder'],
+		write: true,
+		description:
+			'De benodigde middelen voor een medebewindstaak melden, voor de eigen koepel als die de taak draagt',
+		check: amongResponsibleParties
 	}
 } as const satisfies Record<string, Rule>;
 

@@ -1,6 +1,7 @@
 import { agendaCases } from './agenda';
 import type { Case } from './cases';
 import { contributionCases } from './contributions';
+import { financeCases } from './finance';
 import { outcomeCases } from './outcomes';
 import { peopleCases } from './people';
 
@@ -16,5 +17,6 @@ export const matrix: Case[] = [
 	...peopleCases,
 	...agendaCases,
 	...contributionCases,
-	...outcomeCases
+	...outcomeCases,
+	...financeCases
 ];

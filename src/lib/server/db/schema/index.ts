@@ -11,3 +11,4 @@ export * from './notifications';
 export * from './decisions';
 export * from './decision-lists';
 export * from './agreements';
+export * from './finance';
