@@ -4,6 +4,7 @@ import type { ApprovalRecord, MeetingItemRow, Party } from '$lib/agenda/meeting-
 import type { RealtimeEvent } from './protocol';
 import { decisionPayloads } from './decision-payloads';
 import { agreementPayloads } from './agreement-payloads';
+import { financePayloads } from './finance-payloads';
 import { publicPayloads } from './public-payloads';
 
 /*
@@ -214,7 +215,9 @@ export const eventPayloads = {
 	// The public side (public-payloads.ts).
 	...publicPayloads,
 	// The agreements register (agreement-payloads.ts).
-	...agreementPayloads
+	...agreementPayloads,
+	// The money (finance-payloads.ts).
+	...financePayloads
 };
 
 export type PayloadType = keyof typeof eventPayloads;

@@ -206,7 +206,7 @@ export const linkSchema = z
 			});
 	});
 
-const flag = (message: string) =>
+export const flag = (message: string) =>
 	z
 		.union([z.boolean(), z.enum(['true', 'false'])], { error: message })
 		.optional()

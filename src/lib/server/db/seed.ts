@@ -3,6 +3,7 @@ import { and, count, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { hashPassword, verifyPassword } from '../auth/password';
 import type { Database, Executor } from './database';
 import { organisations, people } from './schema';
+import { seedBudgetMoments } from '../finance/moments';
 import { DEMO_PASSWORD, DEMO_TOTP_KEY, demoPeople, organisationSeed } from './seed-data';
 
 export interface SeedReport {
@@ -31,6 +32,7 @@ export async function seedDatabase(
 			.values(organisationSeed)
 			.onConflictDoNothing({ target: organisations.slug })
 			.returning({ id: organisations.id });
+		await seedBudgetMoments(tx);
 		let demoPeopleAdded = 0;
 		let demoMeetingsAdded = 0;
 		if (demoHash && seedDemoAgenda) {
