@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { notifications } from '../../../src/lib/server/db/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AccessError } from '../../../src/lib/server/access';
 import { useDb } from '../../../src/lib/server/db';
@@ -290,5 +291,35 @@ describe('totals and "as known at"', () => {
 		await expect(
 			updateArrangement(team.ipoMedewerker, row.id, { title: 'Weer' })
 		).rejects.toMatchObject({ status: 403 });
+	});
+});
+
+describe('notifications', () => {
+	it('ask the receiving koepel to look again when the figures change, and tell the recorder of a disagreement', async () => {
+		const db = await useDb();
+		const row = await arrangementWith(team.finMedewerker, { 2025: 100 });
+		const kinds = async (personId: string) =>
+			(
+				await db
+					.select({ kind: notifications.kind })
+					.from(notifications)
+					.where(
+						and(
+							eq(notifications.personId, personId),
+							eq(notifications.link, `/financien/${row.id}`)
+						)
+					)
+			).map((n) => n.kind);
+		expect(await kinds(team.vngBestuurder.personId)).toEqual(['finance_figures_changed']);
+		expect(await kinds(team.ipoBestuurder.personId)).toEqual([]);
+		expect(await kinds(team.finMedewerker.personId)).toEqual([]);
+		await markFigures(team.vngBestuurder, row.id, {
+			verdict: 'oneens',
+			note: 'Het accres ontbreekt.',
+			scheduleVersion: 1
+		});
+		expect(await kinds(team.finMedewerker.personId)).toEqual(['finance_figures_disputed']);
+		await markFigures(team.vngMedewerker, row.id, { verdict: 'eens', scheduleVersion: 1 });
+		expect(await kinds(team.finMedewerker.personId)).toEqual(['finance_figures_disputed']);
 	});
 });

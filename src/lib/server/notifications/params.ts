@@ -4,6 +4,7 @@ import { meetings, type NotificationLanguage, type Party } from '../db/schema';
 import { formatDateTime, TIME_ZONE } from '../../time';
 import type { Params, SourceEvent } from './rule';
 import { agreementParams } from './agreement-rules';
+import { financeParams } from './finance-rules';
 
 /** The parties as the texts name them. */
 export const partyNames: Record<NotificationLanguage, Record<Party, string>> = {
@@ -29,6 +30,7 @@ export async function paramsOf(db: Executor, event: SourceEvent): Promise<Params
 		params.partyEn = partyNames.en[p.party as Party];
 	}
 	if (event.subjectType === 'agreement') Object.assign(params, agreementParams(p));
+	if (event.subjectType === 'financial_arrangement') Object.assign(params, financeParams(p));
 	const row = p.row as { proposingParty?: Party; meetingId?: string | null } | undefined;
 	if (row?.proposingParty) {
 		params.proposerNl = partyNames.nl[row.proposingParty];

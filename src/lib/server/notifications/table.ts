@@ -1,6 +1,7 @@
 import { agendaRules } from './agenda-rules';
 import { agreementRules } from './agreement-rules';
 import { decisionListRules } from './decision-list-rules';
+import { financeRules } from './finance-rules';
 import { itemRules, lateSubmissionRule } from './item-rules';
 import type { NotificationRule, SourceEvent } from './rule';
 
@@ -17,7 +18,9 @@ export const notificationTable: readonly NotificationRule[] = [
 	...decisionListRules,
 	lateSubmissionRule,
 	// The agreements' reminders: 14 and 3 days before, the day after, a closing consultation.
-	...agreementRules
+	...agreementRules,
+	// The money: changed figures to the receiving koepel, a disagreement to who recorded them.
+	...financeRules
 ];
 
 export const notificationKinds = notificationTable.map((rule) => rule.kind);
