@@ -45,6 +45,7 @@ export async function seedDatabase(
 	// The agreements go through their verbs, each in a transaction of its own, once the rest has
 	// committed: so their history and audit trail are the event log's (agreements/demo.ts).
 	if (demoHash) await (await import('../agreements/demo')).seedDemoAgreements(db);
+	if (demoHash) await (await import('../finance/demo')).seedDemoFinance(db);
 	return report;
 }
 
