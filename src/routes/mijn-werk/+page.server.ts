@@ -1,6 +1,7 @@
 import { orAccessError, requireSignedIn } from '$lib/route-guards.server';
 import { myWork } from '$lib/server/work';
 import { agreementWork } from '$lib/server/work/agreements';
+import { financeWork } from '$lib/server/finance/dashboard';
 import type { PageServerLoad } from './$types';
 
 /** "Mijn werk": what waits for the signed-in person (src/lib/server/work). */
@@ -10,8 +11,8 @@ export const load: PageServerLoad = async (event) => {
 	// agreement-work-live.svelte.ts the agreements').
 	event.depends('app:live');
 	const { actor } = requireSignedIn(event);
-	const [work, agreements] = await orAccessError(
-		Promise.all([myWork(actor), agreementWork(actor)])
+	const [work, agreements, finance] = await orAccessError(
+		Promise.all([myWork(actor), agreementWork(actor), financeWork(actor)])
 	);
-	return { ...work, agreements };
+	return { ...work, agreements, finance };
 };

@@ -4,6 +4,7 @@ import { agreementRegister, getAgreement } from '$lib/server/agreements';
 import { allowedAgreementActions } from '$lib/server/agreements/allowed';
 import { ownerChoices } from '$lib/server/agreements/choices';
 import { agreementHistory } from '$lib/server/agreements/history';
+import { linkedArrangements } from '$lib/server/finance/dashboard';
 import { listMeetings } from '$lib/server/meetings';
 import { agreementActions } from './actions.server';
 import type { PageServerLoad } from './$types';
@@ -21,14 +22,15 @@ export const load: PageServerLoad = async (event) => {
 	const { actor } = requireSignedIn(event);
 	const detail = await orAccessError(getAgreement(actor, event.params.id));
 	const allowed = allowedAgreementActions(actor, detail);
-	const [history, choices, later, meetings] = await orAccessError(
+	const [history, choices, later, meetings, finance] = await orAccessError(
 		Promise.all([
 			agreementHistory(actor, detail.id),
 			allowed.addOwner ? ownerChoices(actor) : Promise.resolve(null),
 			allowed.handOn
 				? agreementRegister(actor, { sort: 'meeting', dir: 'desc', pageSize: HAND_ON_CHOICES })
 				: Promise.resolve(null),
-			allowed.handOn ? listMeetings(actor) : Promise.resolve([])
+			allowed.handOn ? listMeetings(actor) : Promise.resolve([]),
+			linkedArrangements(actor, { agreementId: detail.id })
 		])
 	);
 	const { chain, ratifications, progressReports, ...agreement } = detail;
@@ -64,6 +66,8 @@ export const load: PageServerLoad = async (event) => {
 			title: meeting.title,
 			startsAt: meeting.startsAt
 		})),
+		/** The financial arrangements that follow from it (issue 15). */
+		finance,
 		self: actor.personId,
 		/** Arrived from "afspraak maken": the page confirms it. */
 		created: event.url.searchParams.has('gemaakt')

@@ -3,6 +3,7 @@ import { orAccessError, requireSignedIn } from '$lib/route-guards.server';
 import { getItem, listComments, listRevisions } from '$lib/server/agenda';
 import { allowedItemActions } from '$lib/server/agenda/allowed';
 import { attachmentsSection } from '$lib/server/attachments';
+import { linkedArrangements } from '$lib/server/finance/dashboard';
 import { getMeeting } from '$lib/server/meetings';
 import { renderMarkdown } from '$lib/markdown';
 import { openMeetings, takeItemNotice } from '../item-form.server';
@@ -15,12 +16,13 @@ export const load: PageServerLoad = async (event) => {
 	const { actor } = requireSignedIn(event);
 	const id = event.params.id;
 	const item = await orAccessError(getItem(actor, id));
-	const [comments, revisions, meeting, attachments] = await orAccessError(
+	const [comments, revisions, meeting, attachments, finance] = await orAccessError(
 		Promise.all([
 			listComments(actor, item.id),
 			listRevisions(actor, item.id),
 			item.meetingId ? getMeeting(actor, item.meetingId) : Promise.resolve(null),
-			attachmentsSection(actor, item)
+			attachmentsSection(actor, item),
+			linkedArrangements(actor, { agendaItemId: item.id })
 		])
 	);
 	const allowed = allowedItemActions(actor, item, meeting);
@@ -78,6 +80,8 @@ export const load: PageServerLoad = async (event) => {
 		mayUpload: attachments.mayUpload,
 		mayDeleteNewAttachment: attachments.mayDeleteNew,
 		comments,
+		/** The financial arrangements recorded for it, beside its financial consequences (issue 15). */
+		finance,
 		self: actor.personId,
 		allowed,
 		laterMeetings,
