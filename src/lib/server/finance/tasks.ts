@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { AccessError, requireAccess, type Actor } from '../access';
+import { AccessError, decideAccess, requireAccess, type Actor } from '../access';
 import { transaction, useDb, type Executor, type Transaction } from '../db';
 import {
 	agreements,
@@ -18,12 +18,13 @@ import type { RequestContext } from '../identity/context';
 import { InvalidInputError, StaleVersionError } from '../kernel/errors';
 import { expectedVersion as expectedVersionSchema, parseInput } from '../kernel/input';
 import { isUuid } from '../kernel/ids';
-import type { LiveArrangementRow } from '../../realtime/finance-payloads';
+import type { LiveArrangementRow, LiveBudgetMoment } from '../../realtime/finance-payloads';
 import { rowsOf } from '../agreements/rows';
 import { receivingParty } from './labels';
-import { resolveAsOf, type AsOf } from './moments';
+import { listBudgetMoments, resolveAsOf, type AsOf } from './moments';
 import { arrangementRows, centsOf, knownBy } from './rows';
 import { financeTaskSchema, reportNeedSchema } from './schemas';
+import { isFinanceStaff } from './staff';
 import { recordTableEvent, requireFinanceStaff } from './store';
 
 /*
@@ -392,4 +393,31 @@ export async function getTask(
 		})),
 		updatedAt: task.updatedAt.toISOString()
 	};
+}
+
+/**
+ * What the pages of the tasks may offer this reader, decided by the same gate as the verbs: keep
+ * tasks (the secretariaat, Financiën, BZK), and report a need for its own koepel when one of the
+ * task's layers is that koepel's (null: no need form).
+ */
+export async function taskAccess(
+	actor: Actor,
+	layers: readonly FinanceLayer[] = []
+): Promise<{ manage: boolean; reportNeedFor: Party | null }> {
+	const db = await useDb();
+	const manage =
+		decideAccess(actor, 'finance.manage', { financeStaff: await isFinanceStaff(db, actor) }) ===
+		'ok';
+	const carriers = layers.map((layer) => receivingParty[layer]);
+	const reportNeedFor =
+		actor.party && decideAccess(actor, 'finance.report_need', { parties: carriers }) === 'ok'
+			? actor.party
+			: null;
+	return { manage, reportNeedFor };
+}
+
+/** The budget moments a task's page may be shown "as known at", oldest first. */
+export async function taskMoments(reader: Actor | null): Promise<LiveBudgetMoment[]> {
+	readGate(reader);
+	return listBudgetMoments(await useDb());
 }
