@@ -19,6 +19,7 @@ import { InvalidInputError, StaleVersionError } from '../kernel/errors';
 import { expectedVersion as expectedVersionSchema, parseInput } from '../kernel/input';
 import { isUuid } from '../kernel/ids';
 import type { LiveArrangementRow, LiveBudgetMoment } from '../../realtime/finance-payloads';
+import { sumCents } from '../../money';
 import { rowsOf } from '../agreements/rows';
 import { receivingParty } from './labels';
 import { listBudgetMoments, resolveAsOf, type AsOf } from './moments';
@@ -380,6 +381,9 @@ export async function getTask(
 	});
 	return {
 		...summary!,
+		// As known at the page's moment: the totals of the balance shown, not of today.
+		committedCents: sumCents(balance.map((year) => year.committedCents)),
+		needCents: sumCents(balance.map((year) => year.needCents)),
 		description: task.description,
 		feasibilityOutcome: task.feasibilityOutcome,
 		arrangements,
