@@ -1,6 +1,7 @@
 import { agreementOperations } from './agreement-operations';
 import { attachmentOperations } from './attachment-operations';
 import { decisionOperations } from './decision-operations';
+import { financeOperations } from './finance-operations';
 import { generalOperations } from './general-operations';
 import { itemOperations } from './item-operations';
 import { meetingOperations } from './meeting-operations';
@@ -21,6 +22,7 @@ export const api = {
 	...attachmentOperations,
 	...decisionOperations,
 	...agreementOperations,
+	...financeOperations,
 	...notificationOperations,
 	...publicOperations
 };
