@@ -96,7 +96,6 @@ export class FinanceArrangementLive {
 	history = $state<LiveEntry[]>([]);
 	comments = $state<LiveArrangementComment[]>([]);
 	processed = $state<ProcessedLine[]>([]);
-	readonly reconciliation = $derived(reconcile(this.row.schedule, this.processed));
 	readonly newest = new NewestEvents();
 	readonly #asOfAt: string | null;
 
@@ -106,6 +105,11 @@ export class FinanceArrangementLive {
 		this.comments = [...start.comments];
 		this.processed = [...start.processed];
 		this.#asOfAt = start.asOfAt;
+	}
+
+	/** The reconciliation as the schedule and the circulars now stand. */
+	get reconciliation(): ReconciliationView[] {
+		return reconcile(this.row.schedule, this.processed);
 	}
 
 	/** Applies one event; false when the page must reload its data instead. */
