@@ -143,6 +143,12 @@ describe('GET and POST /api/v1/finance/arrangements', () => {
 			status: 400
 		});
 		expect(fields(asOf)).toEqual(['asOf']);
+		// A day the database has no year for is refused at the edge, not a 500.
+		const yearZero = await contract('listArrangements', team.vngMedewerker, {
+			query: '?asOf=0000-01-01',
+			status: 400
+		});
+		expect(fields(yearZero)).toEqual(['asOf']);
 		const filters = await contract('listArrangements', team.vngMedewerker, {
 			query: '?year=1999&layer=landen&pageSize=1000',
 			status: 400
@@ -199,6 +205,11 @@ describe('GET and PATCH /api/v1/finance/arrangements/{id}', () => {
 		expect(asOf.body.errors).toEqual([
 			{ field: 'asOf', message: 'Dit begrotingsmoment kennen we niet.' }
 		]);
+		await contract('getArrangement', team.vngMedewerker, {
+			id: row.id,
+			query: '?asOf=0000-01-01T00:00:00Z',
+			status: 400
+		});
 		const edit = { title: 'Een andere titel' };
 		await contract('updateArrangement', team.finMedewerker, {
 			id: row.id,
@@ -703,6 +714,15 @@ describe('GET /api/v1/finance/totals and …/totals/difference', () => {
 			status: 400
 		});
 		expect(fields(moment)).toEqual(['from']);
+		const yearZero = await contract('financeDifference', team.vngMedewerker, {
+			query: '?from=0000-01-01&to=0000-06-01T00:00:00Z',
+			status: 400
+		});
+		expect(fields(yearZero)).toEqual(['from', 'to']);
+		await contract('financeTotals', team.vngMedewerker, {
+			query: '?asOf=0000-01-01',
+			status: 400
+		});
 		await contract('financeDifference', null, { query: '?from=2025-01-01', status: 401 });
 	});
 });

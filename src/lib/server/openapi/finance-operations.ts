@@ -53,8 +53,20 @@ const arrangement = 'Het financieel arrangement';
 const circularId = 'De circulaire';
 const task = 'De medebewindstaak';
 
+/**
+ * The moments a query names (asOf, from, to), checked at the edge before a verb reads them: a day
+ * or an instant before the year 1000 (`0000-01-01`) is one the database cannot compare with, so it
+ * is refused here, as the forms refuse such a date (calendar-date.ts), instead of becoming a 500.
+ */
+const fromYear1000 = (value: string | undefined) => !value || !/^\s*0\d{3}-/.test(value);
+const yearMessage = {
+	error: 'Kies een begrotingsmoment (zoals voorjaarsnota-2025) of een datum vanaf het jaar 1000.'
+};
+const momentText = z.string().optional().refine(fromYear1000, yearMessage);
+export const momentParams = z.object({ asOf: momentText, from: momentText, to: momentText });
+
 export const asOfQuery = z.object({
-	asOf: asOfText.meta({
+	asOf: asOfText.refine(fromYear1000, yearMessage).meta({
 		description:
 			'Zoals bekend op een begrotingsmoment (voorjaarsnota-2025), een dag (2025-04-15, het eind ervan in Amsterdam) of een ISO-moment; zonder: nu.'
 	})

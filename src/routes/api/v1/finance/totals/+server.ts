@@ -1,11 +1,9 @@
 import { endpoint } from '$lib/server/api/endpoint';
-import { queryObject } from '$lib/server/api/request';
 import { financeTotals } from '$lib/server/finance';
 import { presentTotals } from '$lib/server/openapi/finance-schemas';
 import { api } from '$lib/server/openapi/operations';
+import { filterQuery } from '../query';
 
 export const GET = endpoint(api.financeTotals, async ({ actor, event }) =>
-	presentTotals(
-		await financeTotals(actor, queryObject(event.url, ['layer', 'instrument', 'status']))
-	)
+	presentTotals(await financeTotals(actor, filterQuery(event.url)))
 );
