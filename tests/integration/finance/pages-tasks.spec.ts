@@ -46,9 +46,12 @@ const post = (
 	id: string,
 	fields: Record<string, string | string[]>
 ) =>
-	detailActions[name](
+	detailActions[name]!(
 		formPost(actor, `/financien/taken/${id}?/${name}`, fields as never, { id }) as never
 	);
+/** "Taak toevoegen" sent as the actor. */
+const create = (actor: Actor, fields: Record<string, string | string[]>) =>
+	newActions.default!(formPost(actor, '/financien/taken/nieuw', fields as never) as never);
 
 describe('the list of tasks', () => {
 	it('shows every reader the tasks, and "Taak toevoegen" to those who keep them', async () => {
@@ -82,15 +85,13 @@ describe('"Taak toevoegen"', () => {
 	it('makes the task and goes to its page', async () => {
 		const arrangement = await arrangementWith(team.finMedewerker, { 2026: 2_500 });
 		const location = await redirectOf(() =>
-			newActions.default(
-				formPost(team.secretariaat, '/financien/taken/nieuw', {
-					name: 'Onderwijshuisvesting',
-					law: 'Wet op het primair onderwijs',
-					layers: ['gemeenten', 'provincies'],
-					feasibilityStatus: 'lopend',
-					arrangementIds: [arrangement.id]
-				}) as never
-			)
+			create(team.secretariaat, {
+				name: 'Onderwijshuisvesting',
+				law: 'Wet op het primair onderwijs',
+				layers: ['gemeenten', 'provincies'],
+				feasibilityStatus: 'lopend',
+				arrangementIds: [arrangement.id]
+			})
 		);
 		const id = /\/financien\/taken\/([0-9a-f-]{36})\?gemaakt$/.exec(location ?? '')?.[1];
 		expect(id).toBeTruthy();
@@ -105,13 +106,11 @@ describe('"Taak toevoegen"', () => {
 	it('answers bad input in Dutch at its fields, the ticked boxes kept, nothing made', async () => {
 		const before = (await listTasks(team.finMedewerker)).length;
 		const result = failed(
-			await newActions.default(
-				formPost(team.finMedewerker, '/financien/taken/nieuw', {
-					name: '',
-					law: 'Jeugdwet',
-					feasibilityStatus: 'lopend'
-				}) as never
-			)
+			await create(team.finMedewerker, {
+				name: '',
+				law: 'Jeugdwet',
+				feasibilityStatus: 'lopend'
+			})
 		);
 		expect(result.status).toBe(400);
 		expect(result.data.errors.layers).toBe('Kies minstens één bestuurslaag die de taak uitvoert.');
@@ -128,13 +127,11 @@ describe('"Taak toevoegen"', () => {
 		const before = (await listTasks(team.finMedewerker)).length;
 		expect(
 			await thrownStatus(() =>
-				newActions.default(
-					formPost(team.vngBestuurder, '/financien/taken/nieuw', {
-						name: 'Van de koepel',
-						law: 'Jeugdwet',
-						layers: ['gemeenten']
-					}) as never
-				)
+				create(team.vngBestuurder, {
+					name: 'Van de koepel',
+					law: 'Jeugdwet',
+					layers: ['gemeenten']
+				})
 			)
 		).toBe(403);
 		expect((await listTasks(team.finMedewerker)).length).toBe(before);
