@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, isHttpError, redirect } from '@sveltejs/kit';
 import { formFailure, text } from '$lib/form-results.server';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { orAccessError, requireSignedIn } from '$lib/route-guards.server';
@@ -44,8 +44,9 @@ export const load: PageServerLoad = async (event) => {
 async function found<T>(work: Promise<T>): Promise<T | null> {
 	try {
 		return await orAccessError(work);
-	} catch {
-		return null;
+	} catch (caught) {
+		if (isHttpError(caught) && (caught.status === 404 || caught.status === 403)) return null;
+		throw caught;
 	}
 }
 
