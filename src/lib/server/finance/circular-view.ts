@@ -119,3 +119,14 @@ export async function mayEnterAmounts(actor: Actor): Promise<boolean> {
 	const financeStaff = await isFinanceStaff(await useDb(), actor);
 	return decideAccess(actor, 'finance.manage', { financeStaff }) === 'ok';
 }
+
+/** How many amounts each circular processed, by its id (the list of circulars). */
+export async function circularAmountCounts(actor: Actor): Promise<Record<string, number>> {
+	requireAccess(actor, 'finance.read', { audience: ['table'] });
+	const db = await useDb();
+	const rows = await db
+		.select({ id: circularAmounts.circularId, n: sql<string>`count(*)::text` })
+		.from(circularAmounts)
+		.groupBy(circularAmounts.circularId);
+	return Object.fromEntries(rows.map((row) => [row.id, Number(row.n)]));
+}
