@@ -24,7 +24,12 @@ export const load: PageServerLoad = async ({ url }) => {
 	const searched = Object.keys(input).length > 0;
 	try {
 		const [overview, totals] = await Promise.all([
-			arrangementOverview(null, { ...input, ...(page ? { page } : {}), sort: 'reference' }),
+			arrangementOverview(null, {
+				...input,
+				...(page ? { page } : {}),
+				sort: 'reference',
+				dir: 'desc'
+			}),
 			financeTotals(null, input)
 		]);
 		return {
