@@ -63,9 +63,8 @@ function byRow(caught: unknown, rows: { row: number }[]): unknown {
 				: part === 'amount' || part === 'bedrag'
 					? 'amount'
 					: 'reference';
-		fields[`${field}-${row}`] ??= message.startsWith('Regel ')
-			? message
-			: `Regel ${row}: ${message}`;
+		// The verb numbers the rows it was given; the form numbers its own (blank rows skipped).
+		fields[`${field}-${row}`] ??= `Regel ${row}: ${message.replace(/^Regel \d+: /, '')}`;
 	}
 	return new InvalidInputError(fields);
 }
