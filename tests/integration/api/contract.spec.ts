@@ -19,6 +19,7 @@ import { markHeld } from '../../../src/lib/server/meetings';
 import { publishedListWith } from '../publications/fixtures';
 import { call, ORIGIN } from './harness';
 import { ownerOf, publishedDecisions } from '../agreements/fixtures';
+import { financeOperations } from '../../../src/lib/server/openapi/finance-operations';
 
 /*
  * The contract: every operation of the OpenAPI document is called with a valid request against
@@ -486,9 +487,12 @@ describe('every operation answers exactly what the document says', () => {
 	});
 
 	it('covers every operation of the document', () => {
+		// The finance operations are called and checked in tests/integration/finance/api.spec.ts.
+		const elsewhere = new Set(Object.keys(financeOperations));
+		const here = [...documented.keys()].filter((id) => !elsewhere.has(id));
 		expect(documented.size).toBeGreaterThan(40);
-		expect([...documented.keys()].filter((id) => !covered.has(id))).toEqual([]);
-		expect(covered.size).toBe(documented.size);
+		expect(here.filter((id) => !covered.has(id))).toEqual([]);
+		expect(covered.size).toBe(here.length);
 	});
 });
 

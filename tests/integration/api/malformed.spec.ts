@@ -51,6 +51,8 @@ beforeAll(async () => {
 /** Who tries the operation: one who may, so that the request gets past the gate to the parsing. */
 function actorFor(template: string): Actor {
 	if (/approvals|reviews/.test(template)) return team.vngBestuurder;
+	// Whoever records the money, so that a finance write reaches its input's checks.
+	if (/^\/api\/v1\/finance/.test(template)) return team.finMedewerker;
 	if (/^\/api\/v1\/(meetings|secretariat)/.test(template)) return team.secretariaat;
 	if (/\/(place|defer|decline|treat|approve-late)$/.test(template)) return team.secretariaat;
 	return team.vngMedewerker;

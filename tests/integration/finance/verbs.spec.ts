@@ -272,6 +272,10 @@ describe('totals and "as known at"', () => {
 		await expect(
 			financeTotals(team.vngMedewerker, { asOf: 'voorjaarsnota-1999' })
 		).rejects.toBeInstanceOf(InvalidInputError);
+		for (const asOf of ['0000-01-01', '0999-12-31T10:00:00Z', '2025-02-30', 'gisteren'])
+			await expect(financeTotals(team.vngMedewerker, { asOf })).rejects.toBeInstanceOf(
+				InvalidInputError
+			);
 		await expect(financeTotals(null, {})).resolves.toBeTruthy();
 		const moment = await momentId('voorjaarsnota', 2025);
 		expect(moment).toBeTruthy();

@@ -112,6 +112,9 @@ export async function resolveAsOf(
 		};
 	}
 	if (dayPattern.test(value)) {
+		// PostgreSQL has no year 0, and before 1000 no budget moment is of use.
+		if (value < '1000-01-01')
+			throw new InvalidInputError({ [field]: 'Vul een datum in vanaf het jaar 1000.' });
 		const at = endOfAmsterdamDay(value);
 		const [y, m, d] = value.split('-').map(Number);
 		const check = new Date(Date.UTC(y!, m! - 1, d!));
@@ -122,8 +125,11 @@ export async function resolveAsOf(
 		return { at, key: value, label: value, moment: null };
 	}
 	const instant = new Date(value);
-	if (/^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(instant.getTime()))
+	if (/^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(instant.getTime())) {
+		if (instant.getUTCFullYear() < 1000)
+			throw new InvalidInputError({ [field]: 'Vul een datum in vanaf het jaar 1000.' });
 		return { at: instant, key: instant.toISOString(), label: instant.toISOString(), moment: null };
+	}
 	throw new InvalidInputError({
 		[field]: 'Kies een begrotingsmoment (zoals voorjaarsnota-2025) of een datum (zoals 2025-04-15).'
 	});
