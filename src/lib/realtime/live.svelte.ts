@@ -61,6 +61,9 @@ export function concernsPage(event: RealtimeEvent, page: PageOnScreen, viewer: V
 	// place: agreement-register-live.svelte.ts, agreement-live.svelte.ts.
 	if (route === '/afspraken') return event.subjectType === 'agreement' || meetingEvent;
 	if (route === '/afspraken/[id]') return event.subjectType === 'agreement' || meetingEvent;
+	// The finance pages apply the money's events in place (finance-*-live.svelte.ts).
+	if (route === '/financien' || route.startsWith('/financien/'))
+		return event.type.startsWith('finance.');
 	if (route === '/agendapunten/[id]' || route === '/agendapunten/[id]/geschiedenis') {
 		if (itemOf(event) === page.params.id) return true;
 		// The item's new place when the agenda was reordered or renumbered around it.
