@@ -664,24 +664,24 @@ describe('GET /api/v1/finance/totals and …/totals/difference', () => {
 			}
 		});
 		const totals = await contract('financeTotals', team.uvwMedewerker, {
-			query: `?q=${word}&asOf=miljoenennota-2025`
+			query: `?q=${word}&asOf=miljoenennota-2026`
 		});
 		expect(totals.body).toMatchObject({
 			years: [2026, 2027],
 			byLayer: [{ key: 'provincies', valuesCents: [300_000_001, 7], totalCents: 300_000_008 }],
 			byInstrument: [{ key: 'decentralisatie_uitkering', totalCents: 300_000_008 }],
 			total: { key: 'total', valuesCents: [300_000_001, 7], totalCents: 300_000_008 },
-			asOf: { key: 'miljoenennota-2025' }
+			asOf: { key: 'miljoenennota-2026' }
 		});
 		const now = await contract('financeTotals', team.uvwMedewerker, {
 			query: `?q=${word}&year=2027`
 		});
 		expect(now.body.total).toMatchObject({ valuesCents: [10], totalCents: 10 });
 		const difference = await contract('financeDifference', team.vngMedewerker, {
-			query: `?q=${word}&from=miljoenennota-2025&to=2025-12-31`
+			query: `?q=${word}&from=miljoenennota-2026&to=2025-12-31`
 		});
 		expect(difference.body).toMatchObject({
-			from: { key: 'miljoenennota-2025' },
+			from: { key: 'miljoenennota-2026' },
 			to: { key: '2025-12-31' },
 			change: { years: [2027], total: { valuesCents: [3], totalCents: 3 } }
 		});

@@ -67,9 +67,9 @@ describe.each(enginesUnderTest())('the demo arrangements on %s', (engine) => {
 
 			const wmo = await getArrangement(fin, fid(3));
 			expect(wmo.history.map((entry) => entry.budgetMoment?.key)).toEqual([
-				'miljoenennota-2025',
+				'miljoenennota-2026',
 				'voorjaarsnota-2025',
-				'miljoenennota-2024'
+				'miljoenennota-2025'
 			]);
 			// The septembercirculaire processed € 100.000 less in 2029: the one small difference.
 			expect(

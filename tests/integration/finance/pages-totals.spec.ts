@@ -137,7 +137,7 @@ describe('the totals page', () => {
 	});
 
 	it('shows what changed between two moments, per layer and instrument', async () => {
-		const data = await page(team.finMedewerker, 'van=voorjaarsnota-2025&tot=miljoenennota-2025');
+		const data = await page(team.finMedewerker, 'van=voorjaarsnota-2025&tot=miljoenennota-2026');
 		expect(data.errors).toBeNull();
 		expect(data.difference!.from.key).toBe('voorjaarsnota-2025');
 		expect(data.difference!.change.years).toEqual([2026]);
@@ -162,7 +162,7 @@ describe('the totals page', () => {
 		expect(layer.totals).toBeNull();
 		const backwards = await page(
 			team.vngMedewerker,
-			'van=miljoenennota-2025&tot=voorjaarsnota-2025'
+			'van=miljoenennota-2026&tot=voorjaarsnota-2025'
 		);
 		expect(backwards.errors).toEqual({ tot: 'Het tweede moment ligt niet na het eerste.' });
 		expect(backwards.totals).not.toBeNull();

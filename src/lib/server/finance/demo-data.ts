@@ -113,8 +113,8 @@ export const demoArrangements: DemoArrangement[] = [
 		expectedCircular: { kind: 'september', year: 2025 },
 		entries: [
 			{
-				moment: 'miljoenennota-2024',
-				reason: 'eerste raming bij Miljoenennota 2024',
+				moment: 'miljoenennota-2025',
+				reason: 'eerste raming bij Miljoenennota 2025',
 				euros: { 2026: 75_000_000, 2027: 75_000_000, 2028: 75_000_000, 2029: 75_000_000 }
 			},
 			{
@@ -123,8 +123,8 @@ export const demoArrangements: DemoArrangement[] = [
 				euros: { 2026: 75_000_000, 2027: 150_000_000, 2028: 225_000_000, 2029: 300_000_000 }
 			},
 			{
-				moment: 'miljoenennota-2025',
-				reason: 'bijgesteld bij Miljoenennota 2025 (loon- en prijsbijstelling, 2%)',
+				moment: 'miljoenennota-2026',
+				reason: 'bijgesteld bij Miljoenennota 2026 (loon- en prijsbijstelling, 2%)',
 				euros: { 2026: 76_500_000, 2027: 153_000_000, 2028: 229_500_000, 2029: 306_000_000 }
 			}
 		],
@@ -155,13 +155,13 @@ export const demoArrangements: DemoArrangement[] = [
 		instrument: 'bijzondere_fondsuitkering',
 		layer: 'provincies',
 		nature: 'structureel',
-		sourceDocument: 'Miljoenennota 2025 (demo)',
+		sourceDocument: 'Miljoenennota 2026 (demo)',
 		agreement: 6,
 		replaces: 4,
 		entries: [
 			{
-				moment: 'miljoenennota-2025',
-				reason: 'vastgesteld bij Miljoenennota 2025',
+				moment: 'miljoenennota-2026',
+				reason: 'vastgesteld bij Miljoenennota 2026',
 				euros: { 2027: 40_000_000, 2028: 40_000_000, 2029: 40_000_000 }
 			},
 			{

@@ -9,8 +9,8 @@ import { budgetMomentLabel } from './labels';
 
 /*
  * The Rijk's budget moments, reference data for the years around now: the Voorjaarsnota (sent to
- * parliament in spring, before 1 June by law), the Miljoenennota (Prinsjesdag, the third Tuesday of
- * September) and the Najaarsnota (before 1 December). Prinsjesdag is exact; the other two take a
+ * parliament in spring, before 1 June by law), the Miljoenennota (the budget of a year, presented
+ * on the Prinsjesdag before it: the third Tuesday of September) and the Najaarsnota (before 1 December). Prinsjesdag is exact; the other two take a
  * fixed day (15 April and 30 November) unless entered otherwise: what matters for "as known at"
  * is that an entry made at that moment carries the moment, and is known by its end.
  */
@@ -32,7 +32,8 @@ export function budgetMomentSeed(): {
 	const rows: { kind: BudgetMomentKind; year: number; publishedOn: string }[] = [];
 	for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
 		rows.push({ kind: 'voorjaarsnota', year, publishedOn: `${year}-04-15` });
-		rows.push({ kind: 'miljoenennota', year, publishedOn: prinsjesdag(year) });
+		// The Miljoenennota of a year is the budget for that year, presented the Prinsjesdag before.
+		rows.push({ kind: 'miljoenennota', year, publishedOn: prinsjesdag(year - 1) });
 		rows.push({ kind: 'najaarsnota', year, publishedOn: `${year}-11-30` });
 	}
 	return rows;
