@@ -210,27 +210,51 @@ async function totalsOf(
 ): Promise<FinanceTotals> {
 	const { where } = await selection(db, reader, { ...filter, year: undefined }, null);
 	const after = from ? sql`l.known_at > ${from.toISOString()}::timestamptz` : sql`true`;
+	// One scan of the lines: first summed per arrangement and year (the ledger's many entries
+	// become one figure each), then joined to the arrangements and grouped every way the page
+	// shows: per layer and year, per instrument and year, per year, and the same over all years.
 	const result = await db.execute(sql`
-		select ${a.layer}::text as layer, ${a.instrument}::text as instrument, l.year as year,
-			sum(l.delta_cents)::text as cents,
-			grouping(${a.layer}) as no_layer, grouping(${a.instrument}) as no_instrument
-		from finance_entry_line l
-		join ${a} on ${a.id} = l.arrangement_id
-		where ${knownBy(to)} and ${after} and ${where}
-		${filter.year !== undefined ? sql`and l.year = ${filter.year}` : sql``}
-		group by grouping sets ((${a.layer}, l.year), (${a.instrument}, l.year), (l.year))
-		order by l.year`);
+		with x as (
+			select l.arrangement_id, l.year, sum(l.delta_cents) as cents
+			from finance_entry_line l
+			where ${knownBy(to)} and ${after}
+			${filter.year !== undefined ? sql`and l.year = ${filter.year}` : sql``}
+			group by l.arrangement_id, l.year
+		)
+		select ${a.layer}::text as layer, ${a.instrument}::text as instrument, x.year as year,
+			sum(x.cents)::text as cents, grouping(${a.layer}) as no_layer,
+			grouping(${a.instrument}) as no_instrument, grouping(x.year) as no_year
+		from x join ${a} on ${a.id} = x.arrangement_id
+		where ${where}
+		group by grouping sets ((${a.layer}, x.year), (${a.instrument}, x.year), (x.year),
+			(${a.layer}), (${a.instrument}), ())`);
 	type Raw = {
 		layer: string | null;
 		instrument: string | null;
-		year: number;
+		year: number | null;
 		cents: string;
 		no_layer: number;
 		no_instrument: number;
+		no_year: number;
 	};
-	const raw = rowsOf<Raw>(result);
+	const all = rowsOf<Raw>(result);
+	const raw = all.filter((row) => Number(row.no_year) === 0);
+	const overall = all.filter((row) => Number(row.no_year) === 1);
 	const years = [...new Set(raw.map((row) => Number(row.year)))].sort((x, y) => x - y);
 	const index = new Map(years.map((year, i) => [year, i]));
+	const grandOf = (pick: (row: Raw) => boolean, key: (row: Raw) => string | null) =>
+		new Map(overall.filter(pick).map((row) => [key(row) ?? '', centsOf(row.cents)]));
+	const grandLayer = grandOf(
+		(row) => Number(row.no_layer) === 0,
+		(row) => row.layer
+	);
+	const grandInstrument = grandOf(
+		(row) => Number(row.no_instrument) === 0,
+		(row) => row.instrument
+	);
+	const grandAll =
+		overall.find((row) => Number(row.no_layer) === 1 && Number(row.no_instrument) === 1)?.cents ??
+		'0';
 	const series = <K extends string>(rows: Raw[], keyOf: (row: Raw) => K): TotalsSeries<K>[] => {
 		const byKey = new Map<K, number[]>();
 		for (const row of rows) {
@@ -246,16 +270,12 @@ async function totalsOf(
 	const totalRows = raw.filter(
 		(row) => Number(row.no_layer) === 1 && Number(row.no_instrument) === 1
 	);
-	const grand = await grandTotals(db, where, to, from, filter.year);
 	const byLayer = series(layerRows, (row) => row.layer as FinanceLayer).map((s) => ({
 		...s,
-		totalCents: grand.layer.get(s.key) ?? 0
+		totalCents: grandLayer.get(s.key) ?? 0
 	}));
 	const byInstrument = series(instrumentRows, (row) => row.instrument as FinanceInstrument).map(
-		(s) => ({
-			...s,
-			totalCents: grand.instrument.get(s.key) ?? 0
-		})
+		(s) => ({ ...s, totalCents: grandInstrument.get(s.key) ?? 0 })
 	);
 	const [total] = series(totalRows, () => 'total' as const);
 	return {
@@ -263,45 +283,12 @@ async function totalsOf(
 		years,
 		byLayer: sortBy(byLayer, ['gemeenten', 'provincies', 'waterschappen']),
 		byInstrument,
-		total: { key: 'total', values: total?.values ?? [], totalCents: grand.all }
+		total: { key: 'total', values: total?.values ?? [], totalCents: centsOf(grandAll) }
 	};
 }
 
 function sortBy<T extends { key: string }>(list: T[], order: string[]): T[] {
 	return [...list].sort((x, y) => order.indexOf(x.key) - order.indexOf(y.key));
-}
-
-/** The totals over all years per layer, per instrument and over everything, in the database. */
-async function grandTotals(
-	db: Executor,
-	where: SQL,
-	to: Date | null,
-	from: Date | null,
-	year?: number
-) {
-	const after = from ? sql`l.known_at > ${from.toISOString()}::timestamptz` : sql`true`;
-	const result = await db.execute(sql`
-		select ${a.layer}::text as layer, ${a.instrument}::text as instrument, sum(l.delta_cents)::text as cents,
-			grouping(${a.layer}) as no_layer, grouping(${a.instrument}) as no_instrument
-		from finance_entry_line l join ${a} on ${a.id} = l.arrangement_id
-		where ${knownBy(to)} and ${after} and ${where} ${year !== undefined ? sql`and l.year = ${year}` : sql``}
-		group by grouping sets ((${a.layer}), (${a.instrument}), ())`);
-	const rows = rowsOf<{
-		layer: string | null;
-		instrument: string | null;
-		cents: string;
-		no_layer: number;
-		no_instrument: number;
-	}>(result);
-	const layer = new Map<string, number>();
-	const instrument = new Map<string, number>();
-	let all = 0;
-	for (const row of rows) {
-		if (Number(row.no_layer) === 0) layer.set(row.layer!, centsOf(row.cents));
-		else if (Number(row.no_instrument) === 0) instrument.set(row.instrument!, centsOf(row.cents));
-		else all = centsOf(row.cents);
-	}
-	return { layer, instrument, all };
 }
 
 export interface FinanceDifference {
