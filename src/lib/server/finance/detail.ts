@@ -24,6 +24,7 @@ import type {
 	LiveArrangementRow,
 	LiveEntry
 } from '../../realtime/finance-payloads';
+import { audienceOf as agreementAudienceOf } from '../agreements/audience';
 import { publicArrangementSql } from './audience';
 import { circularOf } from './circulars';
 import { arrangementReference, circularLabel } from './labels';
@@ -175,22 +176,25 @@ async function linksOf(
 	row: LiveArrangementRow
 ): Promise<ArrangementLink[]> {
 	const links: ArrangementLink[] = [];
-	const prefix = reader ? '' : '/openbaar';
 	if (row.agreementId) {
 		const [agreement] = await db
 			.select({
 				id: agreements.id,
 				title: agreements.title,
-				confidentiality: agreements.confidentiality
+				confidentiality: agreements.confidentiality,
+				decisionId: agreements.decisionId
 			})
 			.from(agreements)
 			.where(eq(agreements.id, row.agreementId));
-		if (agreement && (reader || agreement.confidentiality === 'openbaar'))
+		// The public sees the agreement only when the agreements' own rule gives it the public.
+		const readable =
+			!!agreement && (!!reader || canSee(null, await agreementAudienceOf(db, agreement)));
+		if (agreement && readable)
 			links.push({
 				kind: 'agreement',
 				id: agreement.id,
 				title: agreement.title,
-				href: reader ? `/afspraken/${agreement.id}` : `${prefix}/afspraken/${agreement.id}`
+				href: reader ? `/afspraken/${agreement.id}` : `/publicaties/afspraken/${agreement.id}`
 			});
 	}
 	if (row.decisionId) {
@@ -211,15 +215,13 @@ async function linksOf(
 				title: decision.title,
 				href: reader
 					? `/vergaderingen/${decision.meetingId}/besluitenlijst`
-					: `/openbaar/besluitenlijsten/${decision.meetingId}`
+					: `/publicaties/${decision.meetingId}`
 			});
 			links.push({
 				kind: 'meeting',
 				id: decision.meetingId,
 				title: decision.meetingTitle,
-				href: reader
-					? `/vergaderingen/${decision.meetingId}`
-					: `/openbaar/vergaderingen/${decision.meetingId}`
+				href: reader ? `/vergaderingen/${decision.meetingId}` : `/publicaties/${decision.meetingId}`
 			});
 		}
 	}
@@ -261,7 +263,12 @@ export async function getArrangement(
 						title: financialArrangements.title
 					})
 					.from(financialArrangements)
-					.where(eq(financialArrangements.id, found.row.replacesId))
+					.where(
+						and(
+							eq(financialArrangements.id, found.row.replacesId),
+							reader ? undefined : publicArrangementSql
+						)
+					)
 			)[0] ?? null)
 		: null;
 	const replacedBy = related(
@@ -272,7 +279,12 @@ export async function getArrangement(
 				title: financialArrangements.title
 			})
 			.from(financialArrangements)
-			.where(eq(financialArrangements.replacesId, found.row.id))
+			.where(
+				and(
+					eq(financialArrangements.replacesId, found.row.id),
+					reader ? undefined : publicArrangementSql
+				)
+			)
 	);
 	const tasks = reader
 		? await db

@@ -1,7 +1,7 @@
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { z } from 'zod/mini';
 import { AccessError, requireAccess, type Actor } from '../access';
-import type { AudienceKeys } from '../audience';
+import { canSee, type AudienceKeys } from '../audience';
 import type { Executor, Transaction } from '../db';
 import { financialArrangements, type FinancialArrangement } from '../db/schema';
 import { appendEvents, type EventInput } from '../events';
@@ -56,7 +56,9 @@ export async function findArrangement(
 	const [row] = options.lock ? await query.for('update') : await query;
 	if (!row) throw new AccessError(404);
 	const audience = await arrangementAudience(db, row);
-	requireAccess(actor, 'finance.read', { audience });
+	// A visitor (the public pages) reads what its audience gives the public; the gate is for actors.
+	if (actor) requireAccess(actor, 'finance.read', { audience });
+	else if (!canSee(null, audience)) throw new AccessError(404);
 	return { row, audience };
 }
 
