@@ -264,7 +264,7 @@ describe('the forms of one arrangement', () => {
 
 describe('recording a new arrangement', () => {
 	const create = (actor: Actor, fields: Record<string, string>) =>
-		newActions.default(formPost(actor, '/financien/nieuw', fields));
+		newActions.default!(formPost(actor, '/financien/nieuw', fields));
 	const base = (title: string) => ({
 		title,
 		description: '',
