@@ -61,7 +61,12 @@ export function concernsPage(event: RealtimeEvent, page: PageOnScreen, viewer: V
 	// place: agreement-register-live.svelte.ts, agreement-live.svelte.ts.
 	if (route === '/afspraken') return event.subjectType === 'agreement' || meetingEvent;
 	if (route === '/afspraken/[id]') return event.subjectType === 'agreement' || meetingEvent;
-	// The finance pages apply the money's events in place (finance-*-live.svelte.ts).
+	// The finance pages apply the money's events in place (finance-*-live.svelte.ts); one
+	// arrangement's page hears its own, and a circular's amounts (its reconciliation).
+	if (route === '/financien/[id]')
+		return event.subjectType === 'financial_arrangement'
+			? event.subjectId === page.params.id
+			: event.type === 'finance.circular_amounts_recorded.v1';
 	if (route === '/financien' || route.startsWith('/financien/'))
 		return event.type.startsWith('finance.');
 	if (route === '/agendapunten/[id]' || route === '/agendapunten/[id]/geschiedenis') {

@@ -37,8 +37,10 @@ beforeAll(async () => {
 	);
 });
 
-const download = (get: typeof csvGet, query: string, actor = team.vngMedewerker) =>
-	get(pageEvent(`/financien.x?q=${word}${query}`, actor)) as Promise<Response>;
+/** Either download, called as SvelteKit calls it (both take the same event). */
+type Download = (event: Parameters<typeof csvGet>[0]) => unknown;
+const download = (get: typeof csvGet | typeof xlsxGet, query: string, actor = team.vngMedewerker) =>
+	(get as Download)(pageEvent(`/financien.x?q=${word}${query}`, actor)) as Promise<Response>;
 
 async function workbookOf(response: Response) {
 	const workbook = new ExcelJS.Workbook();

@@ -10,7 +10,6 @@ import {
 	circularAmounts,
 	circulars,
 	decisions,
-	financeEntries,
 	financeTaskArrangements,
 	financeTasks,
 	financialArrangements,
