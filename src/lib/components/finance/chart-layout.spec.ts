@@ -313,9 +313,9 @@ describe('patternMarks', () => {
 	it('draws whole dots only, inside the bar', () => {
 		const { dots, lines } = patternMarks('dots', box);
 		expect(lines).toBe('');
-		// Centres on 8k + 4: 12, 20, 28, 36 across; 28, 36, 44, 52 down (20 would stick out at the top).
-		expect(dots.match(/M/g)).toHaveLength(4 * 4);
-		expect(dots.startsWith('M10.4,28a1.6,1.6 0 1,0 3.2,0')).toBe(true);
+		// Squares of 3 centred on 12k + 6: 18 and 30 across; 30, 42 and 54 down.
+		expect(dots.match(/M/g)).toHaveLength(2 * 3);
+		expect(dots.startsWith('M16.5,28.5h3v3h-3z')).toBe(true);
 		expect(patternMarks('dots', { x: 0, y: 0, width: 3, height: 3 }).dots).toBe('');
 	});
 });
