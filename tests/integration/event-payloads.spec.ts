@@ -71,6 +71,17 @@ import {
 	type Team
 } from './agenda/fixtures';
 import { samples } from './attachments/sample-files';
+import {
+	commentOnArrangement,
+	createArrangement,
+	createCircular,
+	createTask,
+	markFigures,
+	recordCircularAmounts,
+	reportNeed,
+	setArrangementStatus,
+	updateArrangement
+} from '../../src/lib/server/finance';
 
 /*
  * The catalogue of live payloads (src/lib/realtime/event-payloads.ts) against what the verbs
@@ -225,6 +236,42 @@ async function aMeetingsPreparation() {
 	});
 	const { link } = await linkOnward(team.secretariaat, agreement.id, { toAgreementId: next.id });
 	await unlinkOnward(team.secretariaat, agreement.id, { linkId: link.id, reason: 'Per abuis.' });
+
+	// The money that follows (server/finance): recorded with its first schedule (an entry),
+	// edited, marked, discussed, moved on, processed in a circular, and a task's need reported.
+	const arrangement = await createArrangement(team.finMedewerker, {
+		title: 'Middelen jeugdzorg 2027',
+		instrument: 'algemene_uitkering_gemeentefonds',
+		layer: 'gemeenten',
+		nature: 'incidenteel',
+		agreementId: agreement.id,
+		schedule: [{ year: 2027, amountCents: 41_400_000_000 }],
+		reason: 'eerste kasritme'
+	});
+	await updateArrangement(team.finMedewerker, arrangement.id, { title: 'Jeugdzorg 2027' });
+	await markFigures(team.vngBestuurder, arrangement.id, { verdict: 'eens', scheduleVersion: 1 });
+	await commentOnArrangement(team.vngMedewerker, arrangement.id, { body: 'Klopt.' });
+	await setArrangementStatus(team.finMedewerker, arrangement.id, { status: 'toegezegd' });
+	const circular = await createCircular(team.finMedewerker, {
+		kind: 'mei',
+		year: 2027,
+		publishedOn: '2027-06-01'
+	});
+	await recordCircularAmounts(team.finMedewerker, circular.id, {
+		amounts: [{ arrangementId: arrangement.id, year: 2027, amountCents: 41_400_000_000 }]
+	});
+	const task = await createTask(team.finMedewerker, {
+		name: 'Jeugdzorg',
+		law: 'Jeugdwet',
+		layers: ['gemeenten'],
+		arrangementIds: [arrangement.id]
+	});
+	await reportNeed(team.vngMedewerker, task.id, {
+		party: 'vng',
+		year: 2027,
+		amountCents: 50_000_000_000,
+		source: 'Groeipijn'
+	});
 
 	// What the steps asked of people (server/notifications): the proposer reads it, and changes
 	// which mail she gets.
