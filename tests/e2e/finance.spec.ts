@@ -65,7 +65,7 @@ test('Financiën records an arrangement from an agreement; VNG agrees, and a new
 	baseURL
 }) => {
 	await secretariaat.goto('/vergaderingen');
-	const fin = await personPage(browser, baseURL, 'medewerker.fin');
+	const fin = await personPage(browser, baseURL, 'medewerker.bzk');
 	const vng = await personPage(browser, baseURL, 'bestuurder.vng');
 	const word = `kasritme${Date.now().toString(36)}`;
 	const year = farYear(2090);
@@ -169,7 +169,7 @@ test('the totals as known two days ago keep the old figure; the XLSX holds numbe
 	browser,
 	baseURL
 }) => {
-	const fin = await personPage(browser, baseURL, 'medewerker.fin');
+	const fin = await personPage(browser, baseURL, 'medewerker.bzk');
 	const vng = await personPage(browser, baseURL, 'bestuurder.vng');
 	const word = `bekendop${Date.now().toString(36)}`;
 	const year = farYear(2094);
@@ -265,7 +265,7 @@ test('axe finds nothing on the overview, an arrangement, the totals and the new 
 	browser,
 	baseURL
 }) => {
-	const fin = await personPage(browser, baseURL, 'medewerker.fin');
+	const fin = await personPage(browser, baseURL, 'medewerker.bzk');
 	const vng = await personPage(browser, baseURL, 'bestuurder.vng');
 	const word = `axe${Date.now().toString(36)}`;
 	const made = await api(fin, 'POST', '/finance/arrangements', {

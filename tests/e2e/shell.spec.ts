@@ -111,12 +111,29 @@ test('the skip link is the first tab stop and moves focus to the main content', 
 });
 
 /**
- * Sections still to come say so; Vergaderingen is for signed-in participants, and Publicaties is
- * the public side (its own spec, public.spec.ts).
+ * Sections still to come say so; Vergaderingen is for signed-in participants, Publicaties is the
+ * public side (its own spec, public.spec.ts), and a visitor's Financiën is the public arrangements.
  */
 const comingSoon = sections.filter(
-	(section) => section.path !== '/vergaderingen' && section.path !== '/publicaties'
+	(section) =>
+		section.path !== '/vergaderingen' &&
+		section.path !== '/publicaties' &&
+		section.path !== '/financien'
 );
+
+test("a visitor's Financiën leads to the public arrangements and is the one current section", async ({
+	page
+}) => {
+	await page.goto('/');
+	const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+	await nav.getByRole('link', { name: 'Financiën' }).click();
+	await expect(page).toHaveURL('/publicaties/financien');
+	await expect(nav.getByRole('link', { name: 'Financiën' })).toHaveAttribute(
+		'aria-current',
+		'page'
+	);
+	await expect(nav.locator('[aria-current]')).toHaveCount(1);
+});
 
 test('the main navigation reaches /publicaties, the public side, and marks it current', async ({
 	page
