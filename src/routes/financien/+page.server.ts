@@ -1,8 +1,11 @@
 import { orAccessError, requireSignedIn } from '$lib/route-guards.server';
 import { decideAccess } from '$lib/server/access';
-import { useDb } from '$lib/server/db';
-import { arrangementOverview, financeTotals, listBudgetMoments } from '$lib/server/finance';
-import { isFinanceStaff } from '$lib/server/finance/staff';
+import {
+	arrangementOverview,
+	financeTotals,
+	listBudgetMoments,
+	financeStaffOf
+} from '$lib/server/finance';
 import { InvalidInputError } from '$lib/server/kernel/errors';
 import type { PageServerLoad } from './$types';
 import { errorsByParam, readOverviewParams } from './overview-params';
@@ -19,11 +22,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!event.locals.actor && !event.locals.session) return { visitor: true as const };
 	const { actor } = requireSignedIn(event);
 	const request = readOverviewParams(event.url.searchParams);
-	const db = await useDb();
-	const [moments, financeStaff] = await Promise.all([
-		listBudgetMoments(db),
-		isFinanceStaff(db, actor)
-	]);
+	const [moments, financeStaff] = await Promise.all([listBudgetMoments(), financeStaffOf(actor)]);
 	const base = {
 		visitor: false as const,
 		values: request.values,

@@ -9,14 +9,14 @@
 export { createArrangement, updateArrangement, setArrangementStatus } from './arrangements';
 export { recordEntry } from './ledger';
 export { markFigures, commentOnArrangement } from './marks';
+export { createCircular, importCircularAmounts, recordCircularAmounts } from './circulars';
 export {
-	createCircular,
+	financeStaffOf,
 	getCircular,
-	importCircularAmounts,
+	listBudgetMoments,
 	listCirculars,
-	previewCircularImport,
-	recordCircularAmounts
-} from './circulars';
+	previewCircularImport
+} from './reads';
 export { createTask, getTask, listTasks, reportNeed, updateTask } from './tasks';
 export { arrangementsLinkedTo, getArrangement, type ArrangementDetail } from './detail';
 export {
@@ -27,4 +27,4 @@ export {
 	type ArrangementPage,
 	type FinanceTotals
 } from './queries';
-export { listBudgetMoments, resolveAsOf } from './moments';
+export { resolveAsOf } from './moments';

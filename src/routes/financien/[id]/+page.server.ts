@@ -1,6 +1,5 @@
 import { renderMarkdown } from '$lib/markdown';
 import { orAccessError, requireSignedIn } from '$lib/route-guards.server';
-import { useDb } from '$lib/server/db';
 import { getArrangement, listBudgetMoments, listCirculars } from '$lib/server/finance';
 import { InvalidInputError } from '$lib/server/kernel/errors';
 import type { ProcessedLine } from '$lib/realtime/finance-arrangement-live.svelte';
@@ -30,10 +29,9 @@ export const load: PageServerLoad = async (event) => {
 		asOfError = Object.values(caught.fields)[0] ?? 'Kies een begrotingsmoment of een datum.';
 		detail = await orAccessError(getArrangement(actor, event.params.id));
 	}
-	const db = await useDb();
 	const [moments, circulars, offers] = await Promise.all([
-		listBudgetMoments(db),
-		orAccessError(listCirculars(db, actor)),
+		listBudgetMoments(),
+		orAccessError(listCirculars(actor)),
 		arrangementOffers(actor, detail.row)
 	]);
 	const published = new Map(circulars.map((c) => [c.id, c.publishedOn]));

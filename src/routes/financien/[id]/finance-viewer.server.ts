@@ -1,7 +1,6 @@
+import { financeStaffOf } from '$lib/server/finance';
 import { decideAccess, type Actor } from '$lib/server/access';
-import { useDb } from '$lib/server/db';
 import { receivingParty } from '$lib/server/finance/labels';
-import { isFinanceStaff } from '$lib/server/finance/staff';
 import type { LiveArrangementRow } from '$lib/realtime/finance-payloads';
 
 /*
@@ -10,7 +9,7 @@ import type { LiveArrangementRow } from '$lib/realtime/finance-payloads';
  */
 
 export async function financeStaff(actor: Actor): Promise<boolean> {
-	return isFinanceStaff(await useDb(), actor);
+	return financeStaffOf(actor);
 }
 
 /** May record arrangements (the secretariaat, Financiën, BZK): the new-arrangement form. */

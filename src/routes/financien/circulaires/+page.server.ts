@@ -2,7 +2,6 @@ import { redirect } from '@sveltejs/kit';
 import { formFailure, text } from '$lib/form-results.server';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { orAccessError, requireSignedIn } from '$lib/route-guards.server';
-import { useDb } from '$lib/server/db';
 import { createCircular, listCirculars } from '$lib/server/finance';
 import { circularAmountCounts, mayEnterAmounts } from '$lib/server/finance/circular-view';
 import { requestContext } from '$lib/server/http/client';
@@ -16,11 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	event.depends('app:live');
 	const { actor } = requireSignedIn(event);
 	const [circulars, counts, mayCreate] = await orAccessError(
-		Promise.all([
-			listCirculars(await useDb(), actor),
-			circularAmountCounts(actor),
-			mayEnterAmounts(actor)
-		])
+		Promise.all([listCirculars(actor), circularAmountCounts(actor), mayEnterAmounts(actor)])
 	);
 	return {
 		circulars: circulars.map((circular) => ({ ...circular, amounts: counts[circular.id] ?? 0 })),

@@ -4,7 +4,6 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { orAccessError, requireSignedIn } from '$lib/route-guards.server';
 import { getItem } from '$lib/server/agenda';
 import { getAgreement } from '$lib/server/agreements';
-import { useDb } from '$lib/server/db';
 import { createArrangement, listBudgetMoments } from '$lib/server/finance';
 import { requestContext } from '$lib/server/http/client';
 import { InvalidInputError } from '$lib/server/kernel/errors';
@@ -29,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 	const [agreement, item, moments] = await Promise.all([
 		asked.agreementId ? found(getAgreement(actor, asked.agreementId)) : null,
 		asked.agendaItemId ? found(getItem(actor, asked.agendaItemId)) : null,
-		listBudgetMoments(await useDb())
+		listBudgetMoments()
 	]);
 	return {
 		asked,

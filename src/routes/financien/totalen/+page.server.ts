@@ -1,5 +1,4 @@
 import { orAccessError, requireSignedIn } from '$lib/route-guards.server';
-import { useDb } from '$lib/server/db';
 import { financeDifference, financeTotals, listBudgetMoments } from '$lib/server/finance';
 import { InvalidInputError } from '$lib/server/kernel/errors';
 import type { PageServerLoad } from './$types';
@@ -16,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	event.depends('app:live');
 	const { actor } = requireSignedIn(event);
 	const request = readTotalsParams(event.url.searchParams);
-	const moments = await listBudgetMoments(await useDb());
+	const moments = await listBudgetMoments();
 	const base = { values: request.values, view: request.view, moments, filter: request.input };
 	const errors = { ...request.errors };
 	// A filter the page could not read would give totals of another selection: none then.

@@ -1,7 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { formFailure, invalidForm, text } from '$lib/form-results.server';
 import { orAccessError, requireSignedIn } from '$lib/route-guards.server';
-import { useDb } from '$lib/server/db';
 import {
 	importCircularAmounts,
 	previewCircularImport,
@@ -110,7 +109,6 @@ export const actions: Actions = {
 		if (typeof file === 'string') return invalidForm('preview', { file });
 		try {
 			const preview = await previewCircularImport(
-				await useDb(),
 				actor,
 				event.params.id,
 				file.bytes,

@@ -1,7 +1,6 @@
 import { endpoint } from '$lib/server/api/endpoint';
-import { useDb } from '$lib/server/db';
 import { listBudgetMoments } from '$lib/server/finance';
 import { api } from '$lib/server/openapi/operations';
 
 /** Reference data: the moments `asOf`, `moment`, `from` and `to` name by their key. */
-export const GET = endpoint(api.listBudgetMoments, async () => listBudgetMoments(await useDb()));
+export const GET = endpoint(api.listBudgetMoments, async () => listBudgetMoments());

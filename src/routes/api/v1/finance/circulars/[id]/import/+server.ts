@@ -1,7 +1,6 @@
 import { endpoint } from '$lib/server/api/endpoint';
 import { queryObject } from '$lib/server/api/request';
 import { readUpload } from '$lib/server/api/upload';
-import { useDb } from '$lib/server/db';
 import { importCircularAmounts, previewCircularImport } from '$lib/server/finance';
 import { parseInput } from '$lib/server/kernel/input';
 import { importQuery } from '$lib/server/openapi/finance-operations';
@@ -14,7 +13,7 @@ import { api } from '$lib/server/openapi/operations';
 export const POST = endpoint(api.importCircularAmounts, async ({ actor, id, event, context }) => {
 	const { dryRun } = parseInput(importQuery, queryObject(event.url));
 	const file = await readUpload(event.request);
-	const preview = await previewCircularImport(await useDb(), actor, id, file.bytes, file.filename);
+	const preview = await previewCircularImport(actor, id, file.bytes, file.filename);
 	const present = (recorded: number) => ({
 		dryRun,
 		circular: preview.circular,
